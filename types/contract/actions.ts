@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import type { Audience } from './common'
+import { emptySchema } from './common'
+import * as roster from './roster'
+
+export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
+  /** The cloud function that serves the action. */
+  fn: 'api'
+  input: I
+  output: O
+  /** Who may call it; the handler narrows further by department scope. */
+  audience: readonly Audience[]
+  /** Whether the action writes (and therefore audits). */
+  writes: boolean
+  summary: string
+}
+
+function spec<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(s: ActionSpec<I, O>): ActionSpec<I, O> {
+  return s
+}
+
+const bound = ['employee', 'head', 'admin'] as const
+
+/**
+ * The one list of backend actions. The mini program, the cloud functions, the local
+ * gateway's `/dev/actions` and the authorization tests all read it.
+ */
+export const actions = {
+  'session.whoami': spec({
+    fn: 'api',
+    input: emptySchema,
+    output: roster.whoamiOutput,
+    audience: ['unbound', ...bound],
+    writes: false,
+    summary: 'Who the caller is in the roster, or that they are not yet bound.',
+  }),
+  'session.bindByPhone': spec({
+    fn: 'api',
+    input: roster.bindByPhoneInput,
+    output: roster.whoamiOutput,
+    audience: ['unbound'],
+    writes: true,
+    summary: 'Bind the caller’s WeChat identity to the roster entry with the verified phone number.',
+  }),
+  'roster.listDepartments': spec({
+    fn: 'api',
+    input: roster.listDepartmentsInput,
+    output: roster.listDepartmentsOutput,
+    audience: bound,
+    writes: false,
+    summary: 'All departments with their heads and staff counts.',
+  }),
+  'roster.addDepartment': spec({
+    fn: 'api',
+    input: roster.addDepartmentInput,
+    output: roster.addDepartmentOutput,
+    audience: ['admin'],
+    writes: true,
+    summary: 'Create a department.',
+  }),
+  'roster.listPeople': spec({
+    fn: 'api',
+    input: roster.listPeopleInput,
+    output: roster.listPeopleOutput,
+    audience: ['head', 'admin'],
+    writes: false,
+    summary: 'Staff list with masked contacts; heads see only their own department.',
+  }),
+  'roster.import': spec({
+    fn: 'api',
+    input: roster.importRosterInput,
+    output: roster.importRosterOutput,
+    audience: ['admin'],
+    writes: true,
+    summary: 'Validate a roster CSV row by row and, on commit, import all of it or nothing.',
+  }),
+} as const
+
+export type Actions = typeof actions
+export type ActionName = keyof Actions
+export type ActionInput<N extends ActionName> = z.input<Actions[N]['input']>
+export type ActionOutput<N extends ActionName> = z.output<Actions[N]['output']>
+export const actionNames = Object.keys(actions) as ActionName[]
+
+export function isActionName(name: unknown): name is ActionName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(actions, name)
+}
+
+/** What travels from client to cloud function. */
+export interface ActionRequest<N extends ActionName = ActionName> {
+  action: N
+  payload: ActionInput<N>
+}

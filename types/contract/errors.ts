@@ -1,0 +1,38 @@
+/**
+ * Every refusal the backend can give, with the Chinese text users see.
+ * The client shows `message` as sent, so wording lives here and nowhere else.
+ */
+export const errorMessages = {
+  BAD_ACTION: '不支持的操作',
+  BAD_INPUT: '提交的内容不符合要求',
+  NOT_SIGNED_IN: '请先登录',
+  NOT_BOUND: '你的微信尚未绑定员工身份',
+  FORBIDDEN: '你没有权限进行此操作',
+  OUT_OF_SCOPE: '只能处理本部门的事项',
+  NOT_FOUND: '记录不存在或已被删除',
+  CONFLICT: '记录已被他人处理，请刷新后重试',
+  ALREADY_BOUND: '该员工已绑定其他微信',
+  PHONE_NOT_IN_ROSTER: '该手机号不在公司花名册中，请联系行政部门',
+  PHONE_UNAVAILABLE: '未能获取手机号，请重试',
+  ROSTER_INVALID: '花名册有错误，未导入任何数据',
+  DEPARTMENT_EXISTS: '部门已存在',
+  PERSON_LEFT: '该员工已离职',
+  INTERNAL: '系统繁忙，请稍后重试',
+} as const
+
+export type ErrorCode = keyof typeof errorMessages
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[]
+
+export interface ActionError {
+  code: ErrorCode
+  message: string
+  /** Field-level or row-level detail, e.g. zod issues or roster row errors. */
+  details?: unknown
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ActionError }
+
+export function failure(code: ErrorCode, details?: unknown, message?: string): { ok: false; error: ActionError } {
+  return { ok: false, error: { code, message: message ?? errorMessages[code], ...(details === undefined ? {} : { details }) } }
+}
