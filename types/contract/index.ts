@@ -1,3 +1,5 @@
+import './zod-zh'
+
 export * from './errors'
 export * from './common'
 export * from './roster'

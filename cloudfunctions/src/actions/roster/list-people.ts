@@ -1,0 +1,45 @@
+import type { ActionInput, ActionOutput } from '../../../../types/contract'
+import { refuse } from '../../core/action-failure'
+import type { ActionContext } from '../../core/context'
+import { requirePerson } from '../../core/context'
+import { loadDepartments } from '../../repos/departments'
+import { PEOPLE, toPersonSummary, type PersonDoc } from '../../repos/people'
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+export async function listPeople(
+  input: ActionInput<'roster.listPeople'>,
+  ctx: ActionContext,
+): Promise<ActionOutput<'roster.listPeople'>> {
+  const me = requirePerson(ctx)
+  const page = input.page ?? 1
+  const pageSize = input.pageSize ?? 20
+  let departmentId = input.departmentId
+  if (me.role === 'head') {
+    if (departmentId && departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
+    departmentId = me.departmentId
+  }
+  const where: Record<string, unknown> = {}
+  if (departmentId) where.departmentId = departmentId
+  where.status = input.status ?? 'active'
+  const keyword = input.keyword?.trim()
+  const _ = ctx.db.command
+  const query = keyword
+    ? _.and(where, _.or({ name: ctx.db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' }) }, { mobile: keyword }))
+    : where
+  const people = ctx.db.collection<PersonDoc>(PEOPLE).where(query as Record<string, unknown>)
+  const [{ total }, { data }, departments] = await Promise.all([
+    ctx.db.collection(PEOPLE).where(query as Record<string, unknown>).count(),
+    people.orderBy('departmentId', 'asc').orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(),
+    loadDepartments(ctx.db),
+  ])
+  const names = new Map(departments.map((d) => [d._id, d.name]))
+  return {
+    items: data.map((p) => toPersonSummary(p, names.get(p.departmentId) ?? '')),
+    total,
+    page,
+    pageSize,
+  }
+}

@@ -1,0 +1,10 @@
+import type { ActionInput, Whoami } from '../../../../types/contract'
+import type { ActionContext } from '../../core/context'
+import { departmentName } from '../../repos/departments'
+import { toPersonSummary } from '../../repos/people'
+
+export async function whoami(_input: ActionInput<'session.whoami'>, ctx: ActionContext): Promise<Whoami> {
+  if (ctx.caller.kind === 'unbound') return { status: 'unbound' }
+  const person = ctx.caller.person
+  return { status: 'bound', person: toPersonSummary(person, await departmentName(ctx.db, person.departmentId)) }
+}

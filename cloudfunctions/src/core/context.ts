@@ -1,0 +1,28 @@
+import type { PersonDoc } from '../repos/people'
+import type { Database } from './sdk-types'
+
+/** Exchanges the one-time code of WeChat's getPhoneNumber button for the verified number. */
+export interface PhoneNumberResolver {
+  resolve(code: string): Promise<string | null>
+}
+
+/** Everything a handler may touch, passed in so tests use the real database and a fixed clock. */
+export interface Deps {
+  db: Database
+  /** The caller's openid from the trusted platform context; never from the payload. */
+  openid(): string | undefined
+  now(): Date
+  phone: PhoneNumberResolver
+}
+
+export type Caller = { kind: 'unbound'; openid: string } | { kind: 'person'; openid: string; person: PersonDoc }
+
+export interface ActionContext extends Deps {
+  caller: Caller
+  action: string
+}
+
+export function requirePerson(ctx: ActionContext): PersonDoc {
+  if (ctx.caller.kind !== 'person') throw new Error('handler reached without a bound caller')
+  return ctx.caller.person
+}

@@ -1,0 +1,107 @@
+/**
+ * The part of wx-server-sdk this product uses, typed narrowly. The SDK's bundled
+ * typings are too loose under `strict` (`get()` may "return" void or string), so every
+ * caller goes through these types instead.
+ */
+export type DocData = Record<string, unknown>
+
+export interface QueryResult<T = DocData> {
+  data: T[]
+}
+
+export interface Query<T = DocData> {
+  where(query: DocData): Query<T>
+  orderBy(field: string, direction: 'asc' | 'desc'): Query<T>
+  skip(n: number): Query<T>
+  limit(n: number): Query<T>
+  field(projection: Record<string, boolean | number>): Query<T>
+  get(): Promise<QueryResult<T>>
+  count(): Promise<{ total: number }>
+  update(options: { data: DocData }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface DocRef<T = DocData> {
+  get(): Promise<{ data: T }>
+  set(options: { data: DocData }): Promise<unknown>
+  update(options: { data: DocData }): Promise<{ stats: { updated: number } }>
+  remove(): Promise<{ stats: { removed: number } }>
+}
+
+export interface Aggregate {
+  match(query: DocData): Aggregate
+  group(spec: DocData): Aggregate
+  project(spec: DocData): Aggregate
+  sort(spec: DocData): Aggregate
+  skip(n: number): Aggregate
+  limit(n: number): Aggregate
+  end(): Promise<{ list: DocData[] }>
+}
+
+export interface Collection<T = DocData> extends Query<T> {
+  add(options: { data: DocData }): Promise<{ _id: string }>
+  doc(id: string): DocRef<T>
+  aggregate(): Aggregate
+}
+
+export interface TransactionCollection {
+  doc(id: string): DocRef
+}
+
+export interface Transaction {
+  collection(name: string): TransactionCollection
+  rollback(reason?: unknown): Promise<void>
+}
+
+/** db.command: only the operators the product uses. */
+export interface Command {
+  eq(v: unknown): unknown
+  neq(v: unknown): unknown
+  gt(v: unknown): unknown
+  gte(v: unknown): CommandChain
+  lt(v: unknown): unknown
+  lte(v: unknown): unknown
+  in(v: unknown[]): unknown
+  nin(v: unknown[]): unknown
+  exists(flag: boolean): unknown
+  or(...conditions: unknown[]): unknown
+  and(...conditions: unknown[]): unknown
+  inc(n: number): unknown
+  push(values: unknown): unknown
+  addToSet(value: unknown): unknown
+  remove(): unknown
+  aggregate: Record<string, (...args: unknown[]) => unknown>
+}
+
+export interface CommandChain {
+  and(v: unknown): unknown
+}
+
+export interface Database {
+  collection<T = DocData>(name: string): Collection<T>
+  command: Command
+  serverDate(options?: { offset?: number }): unknown
+  RegExp(options: { regexp: string; options?: string }): unknown
+  createCollection(name: string): Promise<unknown>
+  runTransaction<R>(callback: (tx: Transaction) => Promise<R>, times?: number): Promise<R>
+}
+
+export interface WXContext {
+  OPENID?: string
+  APPID?: string
+  UNIONID?: string
+  SOURCE?: string
+}
+
+export interface Cloud {
+  DYNAMIC_CURRENT_ENV: unknown
+  init(options: Record<string, unknown>): void
+  database(): Database
+  getWXContext(): WXContext
+  callFunction(options: { name: string; data: unknown }): Promise<{ result: unknown }>
+  openapi: {
+    phonenumber: {
+      getPhoneNumber(options: { code: string }): Promise<{ errCode?: number; phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string } }>
+    }
+  }
+}
