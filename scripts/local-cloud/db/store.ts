@@ -1,0 +1,356 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { dateKeyText, encodeDoc, isDate, isPlainObject, type Doc, type DocId } from './codec'
+import type { CollectionSpec, IndexSpec } from './declaration'
+import { duplicateKey, requestFailed } from './errors'
+
+/**
+ * Value classes seen at an indexed path, OR-ed over every document ever written there. The
+ * planner pushes a predicate or an ORDER BY to SQL only when these prove that SQLite's
+ * comparison agrees with MongoDB's for every row (e.g. no booleans where numbers are compared,
+ * no arrays at all since MongoDB matches array elements and json_extract does not).
+ */
+export const Kind = {
+  Null: 1,
+  Number: 2,
+  String: 4,
+  Date: 8,
+  Bool: 16,
+  Object: 32,
+  Array: 64,
+  Other: 128,
+} as const
+export type Kind = (typeof Kind)[keyof typeof Kind]
+
+export interface Row {
+  rid: number
+  doc: string
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
+
+/** The SQL expression for a document field; identical text in CREATE INDEX and WHERE lets SQLite use the index. */
+export function keyExpr(field: string): string {
+  return field === '_id' ? 'id' : `json_extract(doc, '$.${field}')`
+}
+
+export function valueKind(value: unknown): Kind {
+  if (value === undefined || value === null) return Kind.Null
+  switch (typeof value) {
+    case 'number':
+      return Kind.Number
+    case 'string':
+      return Kind.String
+    case 'boolean':
+      return Kind.Bool
+    case 'object':
+      if (Array.isArray(value)) return Kind.Array
+      if (isDate(value)) return Kind.Date
+      if (isPlainObject(value)) return Kind.Object
+      return Kind.Other
+    default:
+      return Kind.Other
+  }
+}
+
+/** Kind at a dotted path; an array anywhere along the path counts as Array (MongoDB would fan out into it). */
+export function pathKind(doc: Doc, field: string): Kind {
+  let current: unknown = doc
+  for (const segment of field.split('.')) {
+    if (Array.isArray(current)) return Kind.Array
+    if (current === null || typeof current !== 'object' || isDate(current)) return Kind.Null
+    current = (current as Doc)[segment]
+  }
+  return valueKind(current)
+}
+
+export function getPath(doc: Doc, field: string): unknown {
+  let current: unknown = doc
+  for (const segment of field.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Doc)[segment]
+  }
+  return current
+}
+
+/** A JS value in the form json_extract yields for it, for binding against keyExpr(). */
+export function sqlValue(value: unknown): unknown {
+  if (value === undefined || value === null) return null
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (isDate(value)) return dateKeyText(value)
+  return encodeDoc(value)
+}
+
+export class Collection {
+  readonly table: string
+  /** Indexed paths whose kinds are tracked, plus _id. */
+  readonly tracked: string[]
+  readonly kinds = new Map<string, number>()
+  /** Bumped whenever a kind mask widens, so cached query plans built on the old masks are dropped. */
+  epoch = 0
+
+  constructor(
+    readonly name: string,
+    readonly indexes: IndexSpec[],
+    readonly permission: string | undefined,
+  ) {
+    this.table = quoteIdent(`c:${name}`)
+    const fields = new Set<string>(['_id'])
+    for (const index of indexes) for (const f of index.fields) fields.add(f.field)
+    this.tracked = [...fields]
+  }
+
+  isIndexed(field: string): boolean {
+    return field === '_id' || this.indexes.some((i) => i.fields.some((f) => f.field === field))
+  }
+
+  kindOf(field: string): number {
+    return this.kinds.get(field) ?? 0
+  }
+}
+
+export class Store {
+  readonly db: Database.Database
+  private readonly collections = new Map<string, Collection>()
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // NORMAL in WAL mode: a commit is in the OS before the call returns, so killing the process
+    // loses nothing acknowledged; only a power cut can drop the last transactions.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.pragma('cache_size = -65536')
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS _collections (
+        name TEXT PRIMARY KEY,
+        permission TEXT,
+        declared INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS _field_kinds (
+        collection TEXT NOT NULL,
+        field TEXT NOT NULL,
+        mask INTEGER NOT NULL,
+        PRIMARY KEY (collection, field)
+      );
+    `)
+  }
+
+  stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  /** Runs fn in one SQLite transaction (a savepoint when nested). */
+  atomic<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  get(name: string): Collection | undefined {
+    return this.collections.get(name)
+  }
+
+  names(): string[] {
+    return [...this.collections.keys()].sort()
+  }
+
+  /**
+   * Opens the declared collections (creating tables and indexes as needed, replacing indexes
+   * whose definition changed) and every collection created earlier through addCollection.
+   */
+  open(declared: CollectionSpec[]): void {
+    this.atomic(() => {
+      const declaredNames = new Set(declared.map((c) => c.name))
+      for (const spec of declared) this.ensure(spec, true)
+      const previous = this.stmt('SELECT name, permission FROM _collections').all() as Array<{ name: string; permission: string | null }>
+      for (const row of previous) {
+        if (!declaredNames.has(row.name)) this.ensure({ name: row.name, permission: row.permission ?? undefined, indexes: [] }, false)
+      }
+    })
+  }
+
+  ensure(spec: CollectionSpec, declared: boolean): Collection {
+    const coll = new Collection(spec.name, spec.indexes, spec.permission)
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${coll.table} (rid INTEGER PRIMARY KEY, id NOT NULL UNIQUE, doc TEXT NOT NULL)`)
+    this.stmt(
+      `INSERT INTO _collections (name, permission, declared, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET permission = excluded.permission, declared = excluded.declared`,
+    ).run(spec.name, spec.permission ?? null, declared ? 1 : 0, Date.now())
+    this.syncIndexes(coll)
+    this.loadKinds(coll)
+    this.collections.set(coll.name, coll)
+    return coll
+  }
+
+  private syncIndexes(coll: Collection): void {
+    const prefix = `i:${coll.name}:`
+    const existing = new Map(
+      (
+        this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(`c:${coll.name}`) as Array<{
+          name: string
+          sql: string
+        }>
+      ).map((r) => [r.name, r.sql]),
+    )
+    const wanted = new Map<string, string>()
+    for (const index of coll.indexes) {
+      const name = prefix + index.name
+      const columns = index.fields.map((f) => `${keyExpr(f.field)}${f.direction === -1 ? ' DESC' : ''}`).join(', ')
+      wanted.set(name, `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${coll.table}(${columns})`)
+    }
+    for (const [name, sql] of existing) {
+      if (name.startsWith(prefix) && wanted.get(name) !== sql) this.db.exec(`DROP INDEX ${quoteIdent(name)}`)
+    }
+    for (const [name, sql] of wanted) {
+      if (existing.get(name) === sql) continue
+      try {
+        this.db.exec(sql)
+      } catch (err) {
+        throw new Error(`cannot create index ${name}: ${(err as Error).message}`)
+      }
+    }
+  }
+
+  private loadKinds(coll: Collection): void {
+    const rows = this.stmt('SELECT field, mask FROM _field_kinds WHERE collection = ?').all(coll.name) as Array<{ field: string; mask: number }>
+    const stored = new Map(rows.map((r) => [r.field, r.mask]))
+    const missing = coll.tracked.filter((f) => !stored.has(f))
+    for (const f of coll.tracked) if (stored.has(f)) coll.kinds.set(f, stored.get(f)!)
+    if (missing.length === 0) return
+    // A newly indexed field: learn its kinds from the data already there, once.
+    const masks = new Map(missing.map((f) => [f, 0]))
+    for (const row of this.db.prepare(`SELECT doc FROM ${coll.table}`).iterate() as Iterable<{ doc: string }>) {
+      const doc = JSON.parse(row.doc) as Doc
+      for (const f of missing) masks.set(f, masks.get(f)! | this.rawPathKind(doc, f))
+    }
+    for (const [f, mask] of masks) {
+      coll.kinds.set(f, mask)
+      this.persistKind(coll, f, mask)
+    }
+  }
+
+  /** pathKind on undecoded JSON: a `{"$date": …}` object counts as a Date. */
+  private rawPathKind(doc: Doc, field: string): Kind {
+    const kind = pathKind(doc, field)
+    if (kind !== Kind.Object) return kind
+    const value = getPath(doc, field) as Doc
+    const keys = Object.keys(value)
+    if (keys.length === 1 && keys[0] === '$date') return Kind.Date
+    if (keys.length === 1 && keys[0].startsWith('$')) return Kind.Other
+    return Kind.Object
+  }
+
+  private persistKind(coll: Collection, field: string, mask: number): void {
+    this.stmt(
+      `INSERT INTO _field_kinds (collection, field, mask) VALUES (?, ?, ?)
+       ON CONFLICT(collection, field) DO UPDATE SET mask = excluded.mask`,
+    ).run(coll.name, field, mask)
+  }
+
+  /** Widens the kind masks for a document about to be written (inside the caller's transaction). */
+  private noteKinds(coll: Collection, doc: Doc): void {
+    for (const field of coll.tracked) {
+      const before = coll.kinds.get(field) ?? 0
+      const after = before | pathKind(doc, field)
+      if (after !== before) {
+        coll.kinds.set(field, after)
+        coll.epoch++
+        this.persistKind(coll, field, after)
+      }
+    }
+  }
+
+  /**
+   * SQLite treats NULLs in a unique index as distinct; MongoDB indexes a missing field as null
+   * and lets only one document have it. Checked here for keys containing a null.
+   */
+  private checkNullUniques(coll: Collection, doc: Doc, rid: number | null): void {
+    for (const index of coll.indexes) {
+      if (!index.unique) continue
+      const values = index.fields.map((f) => getPath(doc, f.field))
+      if (!values.some((v) => v === undefined || v === null)) continue
+      const where = index.fields.map((f) => `${keyExpr(f.field)} IS ?`).join(' AND ')
+      const hit = this.stmt(`SELECT rid FROM ${coll.table} WHERE ${where} AND rid IS NOT ? LIMIT 1`).get(...values.map(sqlValue), rid)
+      if (hit) throw duplicateKey(coll.name, index.name, Object.fromEntries(index.fields.map((f, i) => [f.field, values[i] ?? null])))
+    }
+  }
+
+  private translate(err: unknown, coll: Collection, doc: Doc): never {
+    const e = err as { code?: string; message?: string }
+    if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      const match = /index '([^']+)'/.exec(e.message ?? '')
+      const index = match ? coll.indexes.find((i) => `i:${coll.name}:${i.name}` === match[1]) : undefined
+      if (index) {
+        throw duplicateKey(coll.name, index.name, Object.fromEntries(index.fields.map((f) => [f.field, getPath(doc, f.field) ?? null])))
+      }
+      throw duplicateKey(coll.name, '_id_', { _id: doc._id })
+    }
+    throw requestFailed(e.message ?? String(err))
+  }
+
+  insert(coll: Collection, doc: Doc): number {
+    this.checkNullUniques(coll, doc, null)
+    this.noteKinds(coll, doc)
+    try {
+      const info = this.stmt(`INSERT INTO ${coll.table} (id, doc) VALUES (?, ?)`).run(doc._id, encodeDoc(doc))
+      return Number(info.lastInsertRowid)
+    } catch (err) {
+      this.translate(err, coll, doc)
+    }
+  }
+
+  /** Writes a new version of a row; returns false when the stored text is unchanged. */
+  replace(coll: Collection, row: Row, doc: Doc): boolean {
+    const text = encodeDoc(doc)
+    if (text === row.doc) return false
+    this.checkNullUniques(coll, doc, row.rid)
+    this.noteKinds(coll, doc)
+    try {
+      this.stmt(`UPDATE ${coll.table} SET doc = ? WHERE rid = ?`).run(text, row.rid)
+    } catch (err) {
+      this.translate(err, coll, doc)
+    }
+    return true
+  }
+
+  remove(coll: Collection, rid: number): void {
+    this.stmt(`DELETE FROM ${coll.table} WHERE rid = ?`).run(rid)
+  }
+
+  byId(coll: Collection, id: DocId): Row | undefined {
+    return this.stmt(`SELECT rid, doc FROM ${coll.table} WHERE id = ?`).get(id) as Row | undefined
+  }
+
+  addCollection(name: string): Collection {
+    return this.atomic(() => this.ensure({ name, indexes: [] }, false))
+  }
+
+  digest(): string {
+    const hash = createHash('sha256')
+    for (const name of this.names()) {
+      const coll = this.collections.get(name)!
+      hash.update(`\u0000collection\u0000${name}\u0000`)
+      for (const row of this.stmt(`SELECT id, doc FROM ${coll.table} ORDER BY id`).iterate() as Iterable<{ id: DocId; doc: string }>) {
+        hash.update(`${typeof row.id}:${row.id}\u0000${row.doc}\u0000`)
+      }
+    }
+    return hash.digest('hex')
+  }
+
+  close(): void {
+    this.statements.clear()
+    if (this.db.open) this.db.close()
+  }
+}
