@@ -24,6 +24,8 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@nutui)/)'],
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/src/**/*.test.ts'],
       moduleNameMapper: {
+        // Before the path aliases: the first matching pattern wins, and `@/assets/x.png` must become a stub.
+        '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/doubles/file.js',
         ...moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/test/doubles/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/doubles/taro.ts',

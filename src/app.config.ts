@@ -1,0 +1,30 @@
+export default defineAppConfig({
+  pages: ['pages/workbench/index', 'pages/approvals/index', 'pages/admin/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/admin',
+      name: 'admin',
+      pages: ['departments/index', 'people/index', 'import/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '业务微信管理',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+  },
+  tabBar: {
+    // The role decides which tabs show, so the bar is ours; the list must still name every tab for switchTab.
+    custom: true,
+    color: '#8b8f99',
+    selectedColor: '#1677ff',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/workbench/index', text: '工作台' },
+      { pagePath: 'pages/approvals/index', text: '审批' },
+      { pagePath: 'pages/admin/index', text: '管理' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+})

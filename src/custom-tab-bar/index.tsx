@@ -1,0 +1,5 @@
+import { TabBarView } from '@/components/tab-bar'
+
+export default function CustomTabBar() {
+  return <TabBarView />
+}

@@ -1,0 +1,68 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { roleLabels, type PersonSummary } from '@contract'
+import { TabPage } from '@/components/tab-page'
+import { SessionGate } from '@/components/session-gate'
+import { RoleTag } from '@/components/role-tag'
+import { loadIdentityActions } from '@/components/dev-only'
+import { loadSession } from '@/store/session'
+import './index.scss'
+
+function Field({ title, id, value, isLast = false }: { title: string; id: string; value: string; isLast?: boolean }) {
+  return (
+    <Cell
+      isLast={isLast}
+      align='center'
+      title={title}
+      extra={
+        <Text id={id} className='me__value'>
+          {value || '未登记'}
+        </Text>
+      }
+    />
+  )
+}
+
+function Me({ person }: { person: PersonSummary }) {
+  const IdentityActions = loadIdentityActions()
+  return (
+    <View className='me'>
+      <View className='me__profile card'>
+        <View className='me__avatar'>
+          <Text>{person.name.slice(0, 1)}</Text>
+        </View>
+        <View className='me__who'>
+          <Text className='me__name'>{person.name}</Text>
+          <RoleTag role={person.role} />
+        </View>
+      </View>
+      <View className='page-section'>
+        <CellGroup title='员工资料'>
+          <Field title='姓名' id='me-name' value={person.name} />
+          <Field title='角色' id='me-role' value={roleLabels[person.role]} />
+          <Field title='部门' id='me-department' value={person.departmentName} />
+          <Field title='手机' id='me-mobile' value={person.mobileMasked} />
+          <Field title='邮箱' id='me-email' value={person.emailMasked} isLast />
+        </CellGroup>
+        <Text className='me__hint'>资料以公司花名册为准，如有错误请联系管理员更正。</Text>
+      </View>
+      {IdentityActions ? (
+        <View className='page-section me__actions'>
+          <IdentityActions />
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+export default function MePage() {
+  usePullDownRefresh(() => {
+    void loadSession(true).finally(() => void Taro.stopPullDownRefresh())
+  })
+  return (
+    <TabPage tab='me'>
+      <SessionGate>{(person) => <Me person={person} />}</SessionGate>
+    </TabPage>
+  )
+}

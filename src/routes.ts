@@ -1,0 +1,14 @@
+/** Page paths as Taro navigation wants them (leading slash, no extension). */
+export const routes = {
+  workbench: '/pages/workbench/index',
+  approvals: '/pages/approvals/index',
+  admin: '/pages/admin/index',
+  me: '/pages/me/index',
+  departments: '/packages/admin/departments/index',
+  people: '/packages/admin/people/index',
+  rosterImport: '/packages/admin/import/index',
+} as const
+
+export function peopleOfDepartment(departmentId: string): string {
+  return `${routes.people}?departmentId=${encodeURIComponent(departmentId)}`
+}
