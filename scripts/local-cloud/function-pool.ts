@@ -104,6 +104,7 @@ class Instance {
       const timer = setTimeout(() => {
         this.pending.delete(id)
         // A timed-out instance may still hold the caller's identity mid-flight: replace it.
+        this.dead = true
         this.child.kill('SIGKILL')
         reject(new InvocationError('FUNCTION_TIMEOUT', `${this.fn.name} timed out after ${timeoutMs} ms`))
       }, timeoutMs)
@@ -170,7 +171,8 @@ export class FunctionPool {
 
   private acquire(fn: DeployedFunction): Promise<Instance> {
     const idle = this.idle.get(fn.name) ?? []
-    const reusable = idle.pop()
+    let reusable = idle.pop()
+    while (reusable?.dead) reusable = idle.pop()
     if (reusable) {
       reusable.busy = true
       return Promise.resolve(reusable)
