@@ -1,18 +1,13 @@
-import type { PersonSummary, Role } from '../../../types/contract'
+import type { PersonSummary } from '../../../types/contract'
+import type { PersonFields } from '../domain/roster/import-plan'
 import { maskEmail, maskMobile } from '../domain/mask'
 import type { Database } from '../core/sdk-types'
 
 export const PEOPLE = 'people'
 
 /** A roster entry as stored. `openid` is set once the person binds their WeChat. */
-export interface PersonDoc {
+export interface PersonDoc extends PersonFields {
   _id: string
-  name: string
-  mobile: string
-  email: string
-  departmentId: string
-  role: Role
-  status: 'active' | 'left'
   openid?: string
   createdAt: Date
   updatedAt: Date

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { listDevPeople, signInAs, signInAsVisitor, type DevPerson } from '@/services/dev'
@@ -6,6 +6,7 @@ import { messageOf, showError } from '@/services/feedback'
 import { loadSession } from '@/store/session'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { RoleTag } from '@/components/role-tag'
+import { useLoaded } from '@/hooks/use-loaded'
 import './index.scss'
 
 const PAGE_SIZE = 40
@@ -32,25 +33,10 @@ function groupByDepartment(people: DevPerson[]): DepartmentGroup[] {
 
 /** H5 only: pick whom to be. The browser has no WeChat identity, so the local runtime lends one. */
 export function DevSignIn() {
-  const [people, setPeople] = useState<DevPerson[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { data: people, error: loadError, reload } = useLoaded<DevPerson[]>(listDevPeople)
   const [keyword, setKeyword] = useState('')
   const [limit, setLimit] = useState(PAGE_SIZE)
   const [pending, setPending] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    setLoadError(null)
-    setPeople(null)
-    try {
-      setPeople(await listDevPeople())
-    } catch (err) {
-      setLoadError(messageOf(err))
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const filtered = useMemo(() => (people ?? []).filter((p) => matches(p, keyword.trim())), [people, keyword])
   const groups = useMemo(() => groupByDepartment(filtered.slice(0, limit)), [filtered, limit])
@@ -102,7 +88,7 @@ export function DevSignIn() {
       </View>
 
       {loadError ? (
-        <ErrorState id='dev-people-error' message={loadError} onRetry={() => void load()} />
+        <ErrorState id='dev-people-error' message={loadError} onRetry={reload} />
       ) : people === null ? (
         <PageLoading />
       ) : filtered.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
@@ -7,6 +7,7 @@ import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, InlineError, PageLoading } from '@/components/state-views'
 import { peopleOfDepartment } from '@/routes'
+import { useLoaded } from '@/hooks/use-loaded'
 import './index.scss'
 
 const PAGE_SIZE = 30
@@ -62,33 +63,18 @@ function AddDepartment({ onAdded }: { onAdded: (department: Department) => void 
 }
 
 function Departments() {
-  const [items, setItems] = useState<Department[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { data: items, error, reload, setData: setItems } = useLoaded<Department[]>(listDepartments)
   const [limit, setLimit] = useState(PAGE_SIZE)
-
-  const load = useCallback(async () => {
-    setError(null)
-    setItems(null)
-    try {
-      setItems(await listDepartments())
-    } catch (err) {
-      setError(messageOf(err))
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   return (
     <View className='departments'>
       <AddDepartment
-        onAdded={(department) => setItems((current) => (current ? [department, ...current] : [department]))}
+        onAdded={(department) => setItems(items ? [department, ...items] : [department])}
       />
       <Text className='page-section__title'>{items ? `全部部门（${items.length}）` : '全部部门'}</Text>
       <View className='page-section' id='department-list'>
         {error ? (
-          <ErrorState id='departments-error' message={error} onRetry={() => void load()} />
+          <ErrorState id='departments-error' message={error} onRetry={reload} />
         ) : items === null ? (
           <PageLoading />
         ) : items.length === 0 ? (
