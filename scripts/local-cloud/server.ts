@@ -5,7 +5,7 @@ import path from 'node:path'
 import { EJSON } from 'bson'
 import { zodToJsonSchema } from 'zod-to-json-schema'
 import { actions, actionNames } from '../../types/contract'
-import { loadDatabaseDeclaration, openDatabase, WireError, type LocalDatabase } from './db'
+import { loadDatabaseDeclaration, openDatabase, WireError, wireResponse, type LocalDatabase } from './db'
 import { devOpenidFor, DevSessions, readCookie, SESSION_COOKIE } from './dev-session'
 import { discoverFunctions, FunctionPool, InvocationError } from './function-pool'
 import { BodyTooLarge, isLoopbackHost, readBody, sendJson } from './http-util'
@@ -73,7 +73,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     try {
       if (action.startsWith('database.')) {
         const data = await database.handle(action, body)
-        sendJson(res, 200, { requestId: id, data })
+        sendJson(res, 200, wireResponse(id, action, data))
         return
       }
       if (action === 'functions.invokeFunction') {

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { EJSON } from 'bson'
 import { loadDatabaseDeclaration, openDatabase } from '../../scripts/local-cloud/db'
-import { SKIP_METADATA_PROBE } from './support'
+import { sdkEnvironment } from '../../scripts/local-cloud/sdk-client'
 
 const REPO = path.resolve(__dirname, '../..')
 const WRITERS = 4
@@ -58,14 +58,7 @@ it('keeps every acknowledged write when the runtime is SIGKILLed mid-stream', as
   const writer = spawn(process.execPath, [path.join(__dirname, 'fixtures/sdk-writer.cjs')], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...SKIP_METADATA_PROBE,
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: `http://127.0.0.1:${port}/admin` }),
-      TENCENTCLOUD_SECRETID: 'local-secret-id',
-      TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-      WRITERS: String(WRITERS),
-    },
+    env: { ...process.env, ...sdkEnvironment(`http://127.0.0.1:${port}/admin`), WRITERS: String(WRITERS) },
   })
   children.push(writer)
   let killedAt = -1

@@ -91,17 +91,8 @@ export interface Runtime {
   close(): Promise<void>
 }
 
-/**
- * Outside Tencent Cloud, @cloudbase/node-sdk probes metadata.tencentyun.com before every
- * request (a failed probe is not cached), which costs 30-50 ms per call and leaves DNS lookups
- * pending after the tests. WeChat Cloud's own functions skip the probe; this variable makes the
- * SDK skip it here too. It changes nothing else when the endpoint comes from TCB_CONTEXT_CNFG.
- */
-export const SKIP_METADATA_PROBE = { TENCENTCLOUD: 'true' }
-
 export async function startRuntime(): Promise<Runtime> {
   const cloud = await startLocalCloud({ functions: false })
-  Object.assign(process.env, SKIP_METADATA_PROBE)
   const { db } = connectSdk(cloud.cloudEndpoint) as unknown as { db: Db }
   return {
     cloud,

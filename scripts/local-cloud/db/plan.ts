@@ -5,9 +5,9 @@ import { keyExpr, Kind, type Collection } from './store'
 export type SortSpec = Array<[field: string, direction: 1 | -1]>
 
 /**
- * How a query runs: `where` is exact SQL for the conjuncts that could be pushed down (always a
- * superset filter of the whole query), `residual` is what mingo must still check. When the
- * residual is null and `orderSql` is set, SQLite does sorting and paging as well.
+ * How a query runs. `where` selects a superset of the matches: exact SQL for conjuncts on
+ * indexed fields, cheap prefilters for the rest. `residual` is what mingo must still check;
+ * when it is null and `orderSql` is set, SQLite does sorting and paging as well.
  */
 export interface QueryPlan {
   where: string

@@ -13,6 +13,8 @@ export async function listDepartments(
     .aggregate()
     .match({ status: 'active' })
     .group({ _id: '$departmentId', count: ctx.db.command.aggregate.sum(1) })
+    // WeChat returns only 20 aggregate rows unless told otherwise.
+    .limit(1000)
     .end()
   const counts = new Map(list.map((row) => [row._id as string, row.count as number]))
   const headIds = departments.map((d) => d.headId).filter((id): id is string => Boolean(id))
