@@ -1,7 +1,8 @@
 /**
  * Every write the runtime acknowledged survives the runtime being SIGKILLed mid-stream.
- * A child process writes through the real SDK to a runtime in another child process; the
- * runtime is killed while writes are in flight; the database file is then reopened here.
+ * A child process writes through the real SDK to the runtime (scripts/local-cloud/main.ts) in
+ * another child process; the runtime is killed while writes are in flight; the database file
+ * is then reopened here.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -41,15 +42,17 @@ afterEach(async () => {
 
 it('keeps every acknowledged write when the runtime is SIGKILLed mid-stream', async () => {
   const file = path.join(dir, 'cloud.sqlite')
-  const runtime = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures/wire-runtime.ts'), file], {
+  // The runtime exactly as `npm start` runs it, on a free port and an empty data folder.
+  const runtime = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts/local-cloud/main.ts')], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: '0', DATA_DIR: dir, SEED: 'never', TIMERS: '0' },
   })
   children.push(runtime)
-  const port = await new Promise<number>((resolve, reject) => {
+  const endpoint = await new Promise<string>((resolve, reject) => {
     lines(runtime, (line) => {
-      const m = /^listening (\d+)$/.exec(line)
-      if (m) resolve(Number(m[1]))
+      const m = /^cloud endpoint: (\S+)$/.exec(line)
+      if (m) resolve(m[1])
     })
     runtime.once('exit', () => reject(new Error('runtime exited before listening')))
   })
@@ -58,7 +61,7 @@ it('keeps every acknowledged write when the runtime is SIGKILLed mid-stream', as
   const writer = spawn(process.execPath, [path.join(__dirname, 'fixtures/sdk-writer.cjs')], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...sdkEnvironment(`http://127.0.0.1:${port}/admin`), WRITERS: String(WRITERS) },
+    env: { ...process.env, ...sdkEnvironment(endpoint), WRITERS: String(WRITERS) },
   })
   children.push(writer)
   let killedAt = -1

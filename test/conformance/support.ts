@@ -1,80 +1,8 @@
+import type { Command, Database, Transaction } from '../../cloudfunctions/src/core/sdk-types'
 import { connectSdk, startLocalCloud, type LocalCloud } from '../support/local-cloud'
 
-/**
- * The slice of wx-server-sdk these tests drive. The SDK's bundled typings are too loose under
- * `strict`, so the surface used is spelled out here.
- */
-export interface CommandValue {
-  and(other: unknown): CommandValue
-  or(other: unknown): CommandValue
-}
-
-export interface Command {
-  eq(value: unknown): CommandValue
-  neq(value: unknown): CommandValue
-  gt(value: unknown): CommandValue
-  gte(value: unknown): CommandValue
-  lt(value: unknown): CommandValue
-  lte(value: unknown): CommandValue
-  in(values: unknown[]): CommandValue
-  exists(flag: boolean): CommandValue
-  or(conditions: unknown[]): CommandValue
-  and(conditions: unknown[]): CommandValue
-  inc(n: number): unknown
-  push(values: unknown): unknown
-  addToSet(value: unknown): unknown
-  remove(): unknown
-  aggregate: Record<string, (...args: unknown[]) => unknown>
-}
-
-export interface Query {
-  where(query: Record<string, unknown>): Query
-  orderBy(field: string, direction: 'asc' | 'desc'): Query
-  skip(n: number): Query
-  limit(n: number): Query
-  field(projection: Record<string, boolean>): Query
-  get(): Promise<{ data: Array<Record<string, unknown>>; errMsg: string }>
-  count(): Promise<{ total: number; errMsg: string }>
-  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number }; errMsg: string }>
-  remove(): Promise<{ stats: { removed: number }; errMsg: string }>
-}
-
-export interface DocRef {
-  get(): Promise<{ data: Record<string, unknown>; errMsg: string }>
-  set(options: { data: Record<string, unknown> }): Promise<{ _id: string; stats: { updated: number; created: number }; errMsg: string }>
-  update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number }; errMsg: string }>
-  remove(): Promise<{ stats: { removed: number }; errMsg: string }>
-}
-
-export interface Aggregate {
-  match(query: Record<string, unknown>): Aggregate
-  group(spec: Record<string, unknown>): Aggregate
-  sort(spec: Record<string, 1 | -1>): Aggregate
-  limit(n: number): Aggregate
-  end(): Promise<{ list: Array<Record<string, unknown>>; errMsg: string }>
-}
-
-export interface Collection extends Query {
-  add(options: { data: Record<string, unknown> }): Promise<{ _id: string; errMsg: string }>
-  doc(id: string): DocRef
-  aggregate(): Aggregate
-}
-
-export interface TransactionHandle {
-  collection(name: string): { doc(id: string): DocRef; add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> }
-  commit(): Promise<unknown>
-  rollback(reason?: unknown): Promise<unknown>
-}
-
-export interface Db {
-  collection(name: string): Collection
-  command: Command
-  serverDate(options?: { offset?: number }): unknown
-  RegExp(options: { regexp: string; options?: string }): unknown
-  createCollection(name: string): Promise<{ errMsg: string }>
-  runTransaction<T>(fn: (transaction: TransactionHandle) => Promise<T>, retries?: number): Promise<T>
-  startTransaction(): Promise<TransactionHandle>
-}
+export type Db = Database
+export type TransactionHandle = Transaction
 
 /** What the SDK rejects with: an Error carrying WeChat's errCode. */
 export interface SdkError extends Error {
@@ -93,7 +21,7 @@ export interface Runtime {
 
 export async function startRuntime(): Promise<Runtime> {
   const cloud = await startLocalCloud({ functions: false })
-  const { db } = connectSdk(cloud.cloudEndpoint) as unknown as { db: Db }
+  const { db } = connectSdk(cloud.cloudEndpoint)
   return {
     cloud,
     db,

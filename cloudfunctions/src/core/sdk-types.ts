@@ -46,35 +46,42 @@ export interface Collection<T = DocData> extends Query<T> {
 
 export interface TransactionCollection {
   doc(id: string): DocRef
+  add(options: { data: DocData }): Promise<{ _id: string }>
 }
 
 export interface Transaction {
   collection(name: string): TransactionCollection
-  rollback(reason?: unknown): Promise<void>
+  rollback(reason?: unknown): Promise<unknown>
 }
 
-/** db.command: only the operators the product uses. */
+export interface StartedTransaction extends Transaction {
+  commit(): Promise<unknown>
+}
+
+/** A query operator's result, chainable with `and` / `or`. */
+export interface CommandValue {
+  and(other: unknown): CommandValue
+  or(other: unknown): CommandValue
+}
+
+/** db.command: the query, update and aggregate operators in use. */
 export interface Command {
-  eq(v: unknown): unknown
-  neq(v: unknown): unknown
-  gt(v: unknown): unknown
-  gte(v: unknown): CommandChain
-  lt(v: unknown): unknown
-  lte(v: unknown): unknown
-  in(v: unknown[]): unknown
-  nin(v: unknown[]): unknown
-  exists(flag: boolean): unknown
-  or(...conditions: unknown[]): unknown
-  and(...conditions: unknown[]): unknown
+  eq(v: unknown): CommandValue
+  neq(v: unknown): CommandValue
+  gt(v: unknown): CommandValue
+  gte(v: unknown): CommandValue
+  lt(v: unknown): CommandValue
+  lte(v: unknown): CommandValue
+  in(v: unknown[]): CommandValue
+  nin(v: unknown[]): CommandValue
+  exists(flag: boolean): CommandValue
+  or(...conditions: unknown[]): CommandValue
+  and(...conditions: unknown[]): CommandValue
   inc(n: number): unknown
   push(values: unknown): unknown
   addToSet(value: unknown): unknown
   remove(): unknown
   aggregate: Record<string, (...args: unknown[]) => unknown>
-}
-
-export interface CommandChain {
-  and(v: unknown): unknown
 }
 
 export interface Database {
@@ -84,6 +91,7 @@ export interface Database {
   RegExp(options: { regexp: string; options?: string }): unknown
   createCollection(name: string): Promise<unknown>
   runTransaction<R>(callback: (tx: Transaction) => Promise<R>, times?: number): Promise<R>
+  startTransaction(): Promise<StartedTransaction>
 }
 
 export interface WXContext {
