@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { resetDemoCompany } from './seed'
-import { connectSdk } from './sdk-client'
+import { connectSdk, sdkEnvironment } from './sdk-client'
 import { REPO_ROOT, startLocalCloud } from './server'
 
 const env = z
@@ -35,6 +35,10 @@ async function main(): Promise<void> {
   console.log(`业务微信管理 local runtime`)
   console.log(`app: ${cloud.url}/`)
   console.log(`cloud endpoint: ${cloud.cloudEndpoint}`)
+  const sdkEnv = Object.entries(sdkEnvironment(cloud.cloudEndpoint))
+    .map(([key, value]) => `${key}='${value}'`)
+    .join(' ')
+  console.log(`sdk environment: ${sdkEnv}`)
   console.log(`functions: ${cloud.pool.functions.map((f) => f.name).join(', ') || '(none built: run npm run build:functions)'}`)
   console.log(`data: ${path.resolve(env.DATA_DIR)}`)
 
