@@ -48,7 +48,7 @@ function mobileFor(n: number): string {
   return `139${String(10_000_000 + n * 7919).slice(-8)}`
 }
 
-export const COLLECTIONS_TO_RESET = ['audit_log', 'people', 'departments']
+export const COLLECTIONS_TO_RESET = ['audit_log', 'accounts', 'account_applications', 'people', 'departments']
 
 export async function resetDemoCompany(db: Database): Promise<{ departments: number; people: number }> {
   const _ = db.command

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Audience } from './common'
 import { emptySchema } from './common'
 import * as roster from './roster'
+import * as accounts from './accounts'
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
@@ -73,6 +74,78 @@ export const actions = {
     audience: ['admin'],
     writes: true,
     summary: 'Validate a roster CSV row by row and, on commit, import all of it or nothing.',
+  }),
+  'account.submitApplication': spec({
+    fn: 'api',
+    input: accounts.submitApplicationInput,
+    output: accounts.applicationDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'Apply for a business WeChat account; one open application per person.',
+  }),
+  'account.withdrawApplication': spec({
+    fn: 'api',
+    input: accounts.applicationIdInput,
+    output: accounts.applicationDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'The applicant withdraws an application that is still pending.',
+  }),
+  'account.reviewApplication': spec({
+    fn: 'api',
+    input: accounts.reviewApplicationInput,
+    output: accounts.applicationDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'The head of the applicant’s department approves or rejects (admins stand in for heads’ own applications).',
+  }),
+  'account.activateApplication': spec({
+    fn: 'api',
+    input: accounts.activateApplicationInput,
+    output: accounts.applicationDetailSchema,
+    audience: ['admin'],
+    writes: true,
+    summary: 'The administration activates a head-approved application, creating the account.',
+  }),
+  'account.declineActivation': spec({
+    fn: 'api',
+    input: accounts.declineActivationInput,
+    output: accounts.applicationDetailSchema,
+    audience: ['admin'],
+    writes: true,
+    summary: 'The administration rejects a head-approved application.',
+  }),
+  'account.getApplication': spec({
+    fn: 'api',
+    input: accounts.applicationIdInput,
+    output: accounts.applicationDetailSchema,
+    audience: bound,
+    writes: false,
+    summary: 'One application with its timeline, for its applicant, their head and admins.',
+  }),
+  'account.listApplications': spec({
+    fn: 'api',
+    input: accounts.listApplicationsInput,
+    output: accounts.listApplicationsOutput,
+    audience: bound,
+    writes: false,
+    summary: 'The caller’s own applications, those waiting for their decision, or (admins) all.',
+  }),
+  'account.listAccounts': spec({
+    fn: 'api',
+    input: accounts.listAccountsInput,
+    output: accounts.listAccountsOutput,
+    audience: bound,
+    writes: false,
+    summary: 'The account registry: admins see all, heads their department, employees their own.',
+  }),
+  'todo.list': spec({
+    fn: 'api',
+    input: emptySchema,
+    output: accounts.listTodosOutput,
+    audience: bound,
+    writes: false,
+    summary: 'What waits for the caller’s decision and the caller’s own open requests.',
   }),
 } as const
 

@@ -17,6 +17,12 @@ export const errorMessages = {
   ROSTER_INVALID: '花名册有错误，未导入任何数据',
   DEPARTMENT_EXISTS: '部门已存在',
   PERSON_LEFT: '该员工已离职',
+  INVALID_STATE: '当前状态不允许此操作，请刷新后查看',
+  SELF_APPROVAL: '不能审批自己的申请',
+  APPLICATION_OPEN: '你已有一份进行中的账号申请',
+  ACCOUNT_ALREADY_HELD: '你已持有业务微信账号，无需重复申请',
+  CONTACT_REASON_REQUIRED: '手机号或邮箱与花名册不一致，请填写修改原因',
+  WECHAT_ID_TAKEN: '该微信号已登记在其他账号下',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

@@ -1,11 +1,20 @@
 import type { ActionInput, ActionName, ActionOutput } from '../../../types/contract'
 import type { ActionContext } from '../core/context'
+import { activateApplication } from './account/activate-application'
+import { declineActivation } from './account/decline-activation'
+import { getApplication } from './account/get-application'
+import { listAccounts } from './account/list-accounts'
+import { listApplications } from './account/list-applications'
+import { reviewApplication } from './account/review-application'
+import { submitApplication } from './account/submit-application'
+import { withdrawApplication } from './account/withdraw-application'
 import { addDepartment } from './roster/add-department'
 import { importRoster } from './roster/import-roster'
 import { listDepartments } from './roster/list-departments'
 import { listPeople } from './roster/list-people'
 import { bindByPhone } from './session/bind-by-phone'
 import { whoami } from './session/whoami'
+import { listTodos } from './todo/list-todos'
 
 type Handlers = {
   [N in ActionName]: (input: ActionInput<N>, ctx: ActionContext) => Promise<ActionOutput<N>>
@@ -19,4 +28,13 @@ export const handlers: Handlers = {
   'roster.addDepartment': addDepartment,
   'roster.listPeople': listPeople,
   'roster.import': importRoster,
+  'account.submitApplication': submitApplication,
+  'account.withdrawApplication': withdrawApplication,
+  'account.reviewApplication': reviewApplication,
+  'account.activateApplication': activateApplication,
+  'account.declineActivation': declineActivation,
+  'account.getApplication': getApplication,
+  'account.listApplications': listApplications,
+  'account.listAccounts': listAccounts,
+  'todo.list': listTodos,
 }

@@ -9,8 +9,11 @@ export interface QueryResult<T = DocData> {
   data: T[]
 }
 
+/** What `where` takes: a plain condition object or an operator expression such as `_.or([...])`. */
+export type Condition = DocData | CommandValue
+
 export interface Query<T = DocData> {
-  where(query: DocData): Query<T>
+  where(query: Condition): Query<T>
   orderBy(field: string, direction: 'asc' | 'desc'): Query<T>
   skip(n: number): Query<T>
   limit(n: number): Query<T>
@@ -44,13 +47,13 @@ export interface Collection<T = DocData> extends Query<T> {
   aggregate(): Aggregate
 }
 
-export interface TransactionCollection {
-  doc(id: string): DocRef
+export interface TransactionCollection<T = DocData> {
+  doc(id: string): DocRef<T>
   add(options: { data: DocData }): Promise<{ _id: string }>
 }
 
 export interface Transaction {
-  collection(name: string): TransactionCollection
+  collection<T = DocData>(name: string): TransactionCollection<T>
   rollback(reason?: unknown): Promise<unknown>
 }
 

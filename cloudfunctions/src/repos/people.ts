@@ -9,6 +9,8 @@ export const PEOPLE = 'people'
 export interface PersonDoc extends PersonFields {
   _id: string
   openid?: string
+  /** The person's latest account application; submission checks it inside a transaction so two taps cannot open two. */
+  openApplicationId?: string
   createdAt: Date
   updatedAt: Date
 }

@@ -2,12 +2,9 @@ import type { ActionInput, ActionOutput } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import type { ActionContext } from '../../core/context'
 import { requirePerson } from '../../core/context'
+import { escapeRegExp } from '../../domain/text'
 import { loadDepartments } from '../../repos/departments'
 import { PEOPLE, toPersonSummary, type PersonDoc } from '../../repos/people'
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 export async function listPeople(
   input: ActionInput<'roster.listPeople'>,

@@ -1,10 +1,12 @@
+import {
+  applicationEvents,
+  applicationStatuses as applicationStates,
+  type ApplicationEvent,
+  type ApplicationStatus as ApplicationState,
+} from '../../../../types/contract'
 import { defineWorkflow } from './workflow'
 
-export const applicationStates = ['pending_head', 'pending_admin', 'activated', 'rejected', 'withdrawn'] as const
-export type ApplicationState = (typeof applicationStates)[number]
-
-export const applicationEvents = ['headApprove', 'headReject', 'activate', 'adminReject', 'withdraw'] as const
-export type ApplicationEvent = (typeof applicationEvents)[number]
+export { applicationEvents, applicationStates, type ApplicationEvent, type ApplicationState }
 
 /**
  * 二.一: the applicant's department head approves, then the administration activates.

@@ -1,0 +1,49 @@
+import type { ActionInput, ActionOutput } from '../../../../types/contract'
+import { refuse } from '../../core/action-failure'
+import { requirePerson, type ActionContext } from '../../core/context'
+import type { Condition } from '../../core/sdk-types'
+import { APPLICATIONS, toApplicationSummary, type ApplicationDoc } from '../../repos/applications'
+import { loadDepartments } from '../../repos/departments'
+
+/**
+ * The query behind "waiting for me": heads get their department's applications at the
+ * head step; admins get every application at the admin step plus the head step of
+ * applications whose applicant heads the department. Nobody is shown their own.
+ */
+export function pendingQuery(ctx: ActionContext): Condition {
+  const me = requirePerson(ctx)
+  const _ = ctx.db.command
+  if (me.role === 'head') return { departmentId: me.departmentId, status: 'pending_head', headStep: 'head', applicantId: _.neq(me._id) }
+  if (me.role === 'admin') {
+    return _.and([{ applicantId: _.neq(me._id) }, _.or([{ status: 'pending_admin' }, { status: 'pending_head', headStep: 'admin' }])])
+  }
+  return { _id: '__nothing__' }
+}
+
+export async function listApplications(
+  input: ActionInput<'account.listApplications'>,
+  ctx: ActionContext,
+): Promise<ActionOutput<'account.listApplications'>> {
+  const me = requirePerson(ctx)
+  const page = input.page ?? 1
+  const pageSize = input.pageSize ?? 20
+  let where: Condition
+  if (input.scope === 'mine') where = { applicantId: me._id }
+  else if (input.scope === 'pending') where = pendingQuery(ctx)
+  else if (me.role === 'admin') where = {}
+  else refuse('FORBIDDEN')
+  if (input.status) where = ctx.db.command.and([where, { status: input.status }])
+  const [{ total }, { data }, departments] = await Promise.all([
+    ctx.db.collection(APPLICATIONS).where(where).count(),
+    ctx.db
+      .collection<ApplicationDoc>(APPLICATIONS)
+      .where(where)
+      .orderBy('submittedAt', input.scope === 'pending' ? 'asc' : 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .get(),
+    loadDepartments(ctx.db),
+  ])
+  const names = new Map(departments.map((d) => [d._id, d.name]))
+  return { items: data.map((d) => toApplicationSummary(d, names.get(d.departmentId) ?? '')), total, page, pageSize }
+}

@@ -1,0 +1,72 @@
+import type { ApplicationDetail, ApplicationEvent } from '../../../../types/contract'
+import { refuse } from '../../core/action-failure'
+import { writeAudit } from '../../core/audit'
+import { requirePerson, type ActionContext } from '../../core/context'
+import { accountApplicationFlow } from '../../domain/workflow/account-application'
+import { relationsTo } from '../../domain/workflow/relations'
+import type { Relation } from '../../domain/workflow/workflow'
+import { APPLICATIONS, timelineEntry, toApplicationDetail, type ApplicationDoc } from '../../repos/applications'
+import { DEPARTMENTS, type DepartmentDoc } from '../../repos/departments'
+
+export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc> {
+  const { data } = await ctx.db.collection<ApplicationDoc>(APPLICATIONS).where({ _id: id }).limit(1).get()
+  return data[0] ?? refuse('NOT_FOUND')
+}
+
+export async function loadDepartment(ctx: ActionContext, id: string): Promise<DepartmentDoc | null> {
+  const { data } = await ctx.db.collection<DepartmentDoc>(DEPARTMENTS).where({ _id: id }).limit(1).get()
+  return data[0] ?? null
+}
+
+export async function callerRelations(ctx: ActionContext, doc: ApplicationDoc): Promise<{ relations: Relation[]; departmentName: string }> {
+  const me = requirePerson(ctx)
+  const department = await loadDepartment(ctx, doc.departmentId)
+  const relations = relationsTo(
+    { id: me._id, role: me.role, departmentId: me.departmentId },
+    { ownerId: doc.applicantId, departmentId: doc.departmentId, departmentHeadId: department?.headId ?? null },
+  )
+  return { relations, departmentName: department?.name ?? '' }
+}
+
+/** Who may see an application at all: its applicant, whoever decides it, and admins. */
+export function canSee(relations: readonly Relation[]): boolean {
+  return relations.some((r) => r === 'owner' || r === 'ownHead' || r === 'admin')
+}
+
+export async function detailFor(ctx: ActionContext, doc: ApplicationDoc): Promise<ApplicationDetail> {
+  const { relations, departmentName } = await callerRelations(ctx, doc)
+  return toApplicationDetail(doc, departmentName, accountApplicationFlow.available(doc.status, relations))
+}
+
+/**
+ * Decide with the transition table, then write with a compare-and-set on the status the
+ * decision was made from: of two heads tapping at once, or one tapping twice, exactly one
+ * changes the record and writes its audit entry; the other is told it was already handled.
+ */
+export async function transitionApplication(
+  ctx: ActionContext,
+  id: string,
+  event: Exclude<ApplicationEvent, 'activate'>,
+  comment?: string,
+): Promise<ApplicationDetail> {
+  const me = requirePerson(ctx)
+  const doc = await loadApplication(ctx, id)
+  const { relations } = await callerRelations(ctx, doc)
+  const decision = accountApplicationFlow.decide(doc.status, event, relations)
+  if (!decision.ok) refuse(decision.refusal)
+  const now = ctx.now()
+  const entry = timelineEntry(now, me, event, comment)
+  const { stats } = await ctx.db
+    .collection(APPLICATIONS)
+    .where({ _id: id, status: doc.status })
+    .update({ data: { status: decision.next, updatedAt: now, timeline: ctx.db.command.push([entry]) } })
+  if (stats.updated !== 1) refuse('CONFLICT')
+  await writeAudit(ctx, {
+    action: ctx.action,
+    targetCollection: APPLICATIONS,
+    targetId: id,
+    before: { status: doc.status },
+    after: { status: decision.next, event, comment: entry.comment },
+  })
+  return detailFor(ctx, { ...doc, status: decision.next, updatedAt: now, timeline: [...doc.timeline, entry] })
+}
