@@ -1,4 +1,5 @@
 import type { Database } from '../../cloudfunctions/src/core/sdk-types'
+import { loadDatabaseDeclaration } from './db'
 
 /**
  * The demo company every fresh local runtime starts with. Ids are stable so that
@@ -48,11 +49,11 @@ function mobileFor(n: number): string {
   return `139${String(10_000_000 + n * 7919).slice(-8)}`
 }
 
-export const COLLECTIONS_TO_RESET = ['audit_log', 'accounts', 'account_applications', 'people', 'departments']
 
 export async function resetDemoCompany(db: Database): Promise<{ departments: number; people: number }> {
   const _ = db.command
-  for (const name of COLLECTIONS_TO_RESET) {
+  // Every declared collection: a reset leaves no record pointing at people who are gone.
+  for (const { name } of loadDatabaseDeclaration()) {
     await db.collection(name).where({ _id: _.exists(true) }).remove()
   }
   const now = new Date()

@@ -3,6 +3,7 @@ import type { Audience } from './common'
 import { emptySchema } from './common'
 import * as roster from './roster'
 import * as accounts from './accounts'
+import * as anomalies from './anomalies'
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
@@ -138,6 +139,54 @@ export const actions = {
     audience: bound,
     writes: false,
     summary: 'The account registry: admins see all, heads their department, employees their own.',
+  }),
+  'anomaly.report': spec({
+    fn: 'api',
+    input: anomalies.reportAnomalyInput,
+    output: anomalies.anomalyDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'Report an account anomaly (stolen, login restricted, fraud…) to one’s department head.',
+  }),
+  'anomaly.get': spec({
+    fn: 'api',
+    input: anomalies.anomalyIdInput,
+    output: anomalies.anomalyDetailSchema,
+    audience: bound,
+    writes: false,
+    summary: 'One anomaly report with the measures taken, for its reporter, their head and admins.',
+  }),
+  'anomaly.acknowledge': spec({
+    fn: 'api',
+    input: anomalies.anomalyIdInput,
+    output: anomalies.anomalyDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'The reporter’s head (or an admin) acknowledges the report.',
+  }),
+  'anomaly.recordMeasure': spec({
+    fn: 'api',
+    input: anomalies.recordMeasureInput,
+    output: anomalies.anomalyDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'Record a measure taken; suspending the account takes effect on the account itself.',
+  }),
+  'anomaly.resolve': spec({
+    fn: 'api',
+    input: anomalies.resolveAnomalyInput,
+    output: anomalies.anomalyDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'Close an acknowledged report with its resolution.',
+  }),
+  'anomaly.list': spec({
+    fn: 'api',
+    input: anomalies.listAnomaliesInput,
+    output: anomalies.listAnomaliesOutput,
+    audience: bound,
+    writes: false,
+    summary: 'Reports the caller made, or those the caller handles.',
   }),
   'todo.list': spec({
     fn: 'api',

@@ -23,6 +23,9 @@ export const errorMessages = {
   ACCOUNT_ALREADY_HELD: '你已持有业务微信账号，无需重复申请',
   CONTACT_REASON_REQUIRED: '手机号或邮箱与花名册不一致，请填写修改原因',
   WECHAT_ID_TAKEN: '该微信号已登记在其他账号下',
+  NOT_ACCOUNT_HOLDER: '只能为自己持有的账号操作',
+  OCCURRED_IN_FUTURE: '发生时间不能晚于现在',
+  ACCOUNT_NOT_SUSPENDABLE: '该账号当前状态无法停用',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

@@ -8,6 +8,9 @@ import { listApplications } from './account/list-applications'
 import { reviewApplication } from './account/review-application'
 import { submitApplication } from './account/submit-application'
 import { withdrawApplication } from './account/withdraw-application'
+import { acknowledgeAnomaly, getAnomaly, recordMeasure, resolveAnomaly } from './anomaly/handle'
+import { listAnomalies } from './anomaly/list'
+import { reportAnomaly } from './anomaly/report'
 import { addDepartment } from './roster/add-department'
 import { importRoster } from './roster/import-roster'
 import { listDepartments } from './roster/list-departments'
@@ -36,5 +39,11 @@ export const handlers: Handlers = {
   'account.getApplication': getApplication,
   'account.listApplications': listApplications,
   'account.listAccounts': listAccounts,
+  'anomaly.report': reportAnomaly,
+  'anomaly.get': getAnomaly,
+  'anomaly.acknowledge': acknowledgeAnomaly,
+  'anomaly.recordMeasure': recordMeasure,
+  'anomaly.resolve': resolveAnomaly,
+  'anomaly.list': listAnomalies,
   'todo.list': listTodos,
 }

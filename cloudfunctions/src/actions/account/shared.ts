@@ -3,34 +3,17 @@ import { refuse } from '../../core/action-failure'
 import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { accountApplicationFlow } from '../../domain/workflow/account-application'
-import { relationsTo } from '../../domain/workflow/relations'
 import type { Relation } from '../../domain/workflow/workflow'
 import { APPLICATIONS, timelineEntry, toApplicationDetail, type ApplicationDoc } from '../../repos/applications'
-import { DEPARTMENTS, type DepartmentDoc } from '../../repos/departments'
+import { callerRelationsTo } from '../shared/relations'
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc> {
   const { data } = await ctx.db.collection<ApplicationDoc>(APPLICATIONS).where({ _id: id }).limit(1).get()
   return data[0] ?? refuse('NOT_FOUND')
 }
 
-export async function loadDepartment(ctx: ActionContext, id: string): Promise<DepartmentDoc | null> {
-  const { data } = await ctx.db.collection<DepartmentDoc>(DEPARTMENTS).where({ _id: id }).limit(1).get()
-  return data[0] ?? null
-}
-
-export async function callerRelations(ctx: ActionContext, doc: ApplicationDoc): Promise<{ relations: Relation[]; departmentName: string }> {
-  const me = requirePerson(ctx)
-  const department = await loadDepartment(ctx, doc.departmentId)
-  const relations = relationsTo(
-    { id: me._id, role: me.role, departmentId: me.departmentId },
-    { ownerId: doc.applicantId, departmentId: doc.departmentId, departmentHeadId: department?.headId ?? null },
-  )
-  return { relations, departmentName: department?.name ?? '' }
-}
-
-/** Who may see an application at all: its applicant, whoever decides it, and admins. */
-export function canSee(relations: readonly Relation[]): boolean {
-  return relations.some((r) => r === 'owner' || r === 'ownHead' || r === 'admin')
+export function callerRelations(ctx: ActionContext, doc: ApplicationDoc): Promise<{ relations: Relation[]; departmentName: string }> {
+  return callerRelationsTo(ctx, doc.applicantId, doc.departmentId)
 }
 
 export async function detailFor(ctx: ActionContext, doc: ApplicationDoc): Promise<ApplicationDetail> {

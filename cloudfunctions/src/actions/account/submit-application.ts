@@ -6,7 +6,8 @@ import { newId } from '../../core/ids'
 import { ACCOUNTS, HELD_ACCOUNT_STATUSES } from '../../repos/accounts'
 import { APPLICATIONS, OPEN_APPLICATION_STATUSES, timelineEntry, type ApplicationDoc } from '../../repos/applications'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
-import { detailFor, loadDepartment } from './shared'
+import { loadDepartment } from '../shared/relations'
+import { detailFor } from './shared'
 
 export async function submitApplication(
   input: ActionInput<'account.submitApplication'>,

@@ -1,10 +1,23 @@
-import { applicationStatusLabels, type ActionInput, type Todos, type TodoItem } from '../../../../types/contract'
+import { anomalyStatusLabels, anomalyTypeLabels, applicationStatusLabels, type ActionInput, type Todos, type TodoItem } from '../../../../types/contract'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { APPLICATIONS, OPEN_APPLICATION_STATUSES, type ApplicationDoc } from '../../repos/applications'
+import { ANOMALIES, type AnomalyDoc } from '../../repos/anomalies'
 import { pendingQuery } from '../account/list-applications'
+import { handlingQuery } from '../anomaly/list'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
 const TODO_LIMIT = 50
+
+function anomalyItem(doc: AnomalyDoc, title: string): TodoItem {
+  return {
+    kind: 'anomaly',
+    id: doc._id,
+    title,
+    subtitle: doc.description,
+    statusLabel: anomalyStatusLabels[doc.status],
+    since: doc.updatedAt.toISOString(),
+  }
+}
 
 function applicationItem(doc: ApplicationDoc, title: string): TodoItem {
   return {
@@ -24,7 +37,8 @@ function applicationItem(doc: ApplicationDoc, title: string): TodoItem {
 export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionContext): Promise<Todos> {
   const me = requirePerson(ctx)
   const _ = ctx.db.command
-  const [pending, mine] = await Promise.all([
+  const openAnomaly = _.in(['open', 'acknowledged'])
+  const [pending, mine, handling, reported] = await Promise.all([
     ctx.db.collection<ApplicationDoc>(APPLICATIONS).where(pendingQuery(ctx)).orderBy('submittedAt', 'asc').limit(TODO_LIMIT).get(),
     ctx.db
       .collection<ApplicationDoc>(APPLICATIONS)
@@ -32,9 +46,18 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .orderBy('submittedAt', 'desc')
       .limit(TODO_LIMIT)
       .get(),
+    ctx.db.collection<AnomalyDoc>(ANOMALIES).where(_.and([handlingQuery(ctx), { status: openAnomaly }])).orderBy('reportedAt', 'asc').limit(TODO_LIMIT).get(),
+    ctx.db.collection<AnomalyDoc>(ANOMALIES).where({ reporterId: me._id, status: openAnomaly }).orderBy('reportedAt', 'desc').limit(TODO_LIMIT).get(),
   ])
   return {
-    approvals: pending.data.map((d) => applicationItem(d, `${d.applicantName}申请业务微信账号`)),
-    mine: mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),
+    // Security incidents come before routine approvals.
+    approvals: [
+      ...handling.data.map((d) => anomalyItem(d, `${d.reporterName}报告：${anomalyTypeLabels[d.type]}`)),
+      ...pending.data.map((d) => applicationItem(d, `${d.applicantName}申请业务微信账号`)),
+    ],
+    mine: [
+      ...reported.data.map((d) => anomalyItem(d, `我报告的异常：${anomalyTypeLabels[d.type]}`)),
+      ...mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),
+    ],
   }
 }
