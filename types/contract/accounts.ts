@@ -143,6 +143,8 @@ export const accountSummarySchema = z.object({
   status: accountStatusSchema,
   boundPhoneMasked: z.string(),
   activatedOn: z.string(),
+  /** The delegation in effect today, if any. */
+  delegation: z.object({ id: z.string(), delegateName: z.string(), endsOn: z.string() }).nullable(),
 })
 export type AccountSummary = z.infer<typeof accountSummarySchema>
 
@@ -157,7 +159,7 @@ export const listAccountsOutput = pageOf(accountSummarySchema)
 
 /** One line of a to-do list; `kind` + `id` open the record. */
 export const todoItemSchema = z.object({
-  kind: z.enum(['application', 'anomaly']),
+  kind: z.enum(['application', 'anomaly', 'delegation']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),

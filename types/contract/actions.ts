@@ -4,6 +4,7 @@ import { emptySchema } from './common'
 import * as roster from './roster'
 import * as accounts from './accounts'
 import * as anomalies from './anomalies'
+import * as delegations from './delegations'
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
@@ -187,6 +188,54 @@ export const actions = {
     audience: bound,
     writes: false,
     summary: 'Reports the caller made, or those the caller handles.',
+  }),
+  'delegation.request': spec({
+    fn: 'api',
+    input: delegations.requestDelegationInput,
+    output: delegations.delegationDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'The holder asks for a named colleague to operate their account for a period.',
+  }),
+  'delegation.review': spec({
+    fn: 'api',
+    input: delegations.reviewDelegationInput,
+    output: delegations.delegationDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'The holder’s head approves or rejects a delegation.',
+  }),
+  'delegation.withdraw': spec({
+    fn: 'api',
+    input: delegations.delegationIdInput,
+    output: delegations.delegationDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'The holder withdraws a pending request.',
+  }),
+  'delegation.revoke': spec({
+    fn: 'api',
+    input: delegations.revokeDelegationInput,
+    output: delegations.delegationDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'End an approved delegation early (holder, their head or an admin).',
+  }),
+  'delegation.get': spec({
+    fn: 'api',
+    input: delegations.delegationIdInput,
+    output: delegations.delegationDetailSchema,
+    audience: bound,
+    writes: false,
+    summary: 'One delegation with its timeline.',
+  }),
+  'delegation.list': spec({
+    fn: 'api',
+    input: delegations.listDelegationsInput,
+    output: delegations.listDelegationsOutput,
+    audience: bound,
+    writes: false,
+    summary: 'Delegations the caller holds or operates, waits to decide, or may see.',
   }),
   'todo.list': spec({
     fn: 'api',

@@ -26,6 +26,10 @@ export const errorMessages = {
   NOT_ACCOUNT_HOLDER: '只能为自己持有的账号操作',
   OCCURRED_IN_FUTURE: '发生时间不能晚于现在',
   ACCOUNT_NOT_SUSPENDABLE: '该账号当前状态无法停用',
+  ACCOUNT_NOT_USABLE: '该账号已停用、注销或正在交接，不能委托代操作',
+  DELEGATION_OVERLAP: '该账号在这段时间已有代操作安排',
+  DELEGATE_INVALID: '代操作人须为在职的其他同事',
+  PERIOD_INVALID: '代操作期间须从今天或以后开始，且不超过90天',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

@@ -11,6 +11,9 @@ import { withdrawApplication } from './account/withdraw-application'
 import { acknowledgeAnomaly, getAnomaly, recordMeasure, resolveAnomaly } from './anomaly/handle'
 import { listAnomalies } from './anomaly/list'
 import { reportAnomaly } from './anomaly/report'
+import { getDelegation, revokeDelegation, reviewDelegation, withdrawDelegation } from './delegation/decide'
+import { listDelegations } from './delegation/list'
+import { requestDelegation } from './delegation/request'
 import { addDepartment } from './roster/add-department'
 import { importRoster } from './roster/import-roster'
 import { listDepartments } from './roster/list-departments'
@@ -45,5 +48,11 @@ export const handlers: Handlers = {
   'anomaly.recordMeasure': recordMeasure,
   'anomaly.resolve': resolveAnomaly,
   'anomaly.list': listAnomalies,
+  'delegation.request': requestDelegation,
+  'delegation.review': reviewDelegation,
+  'delegation.withdraw': withdrawDelegation,
+  'delegation.revoke': revokeDelegation,
+  'delegation.get': getDelegation,
+  'delegation.list': listDelegations,
   'todo.list': listTodos,
 }

@@ -16,7 +16,7 @@ function auditDoc(ctx: ActionContext, entry: AuditEntry, at: Date) {
   const actor = ctx.caller.kind === 'person' ? ctx.caller.person : null
   return {
     actorId: actor?._id ?? null,
-    actorName: actor?.name ?? null,
+    actorName: actor?.name ?? (ctx.caller.kind === 'system' ? '系统' : null),
     actorOpenid: ctx.caller.openid,
     action: entry.action,
     targetCollection: entry.targetCollection,

@@ -15,7 +15,11 @@ export interface Deps {
   phone: PhoneNumberResolver
 }
 
-export type Caller = { kind: 'unbound'; openid: string } | { kind: 'person'; openid: string; person: PersonDoc }
+export type Caller =
+  | { kind: 'unbound'; openid: string }
+  | { kind: 'person'; openid: string; person: PersonDoc }
+  /** Scheduled jobs: no WeChat user behind them. */
+  | { kind: 'system'; openid: '' }
 
 export interface ActionContext extends Deps {
   caller: Caller
@@ -25,4 +29,9 @@ export interface ActionContext extends Deps {
 export function requirePerson(ctx: ActionContext): PersonDoc {
   if (ctx.caller.kind !== 'person') throw new Error('handler reached without a bound caller')
   return ctx.caller.person
+}
+
+/** The context a scheduled job acts in: no caller, no phone exchange. */
+export function systemContext(deps: Pick<Deps, 'db' | 'now'>, action: string): ActionContext {
+  return { ...deps, openid: () => undefined, phone: { resolve: async () => null }, caller: { kind: 'system', openid: '' }, action }
 }

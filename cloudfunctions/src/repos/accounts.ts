@@ -1,5 +1,6 @@
 import type { AccountStatus, AccountSummary } from '../../../types/contract'
 import { maskMobile } from '../domain/mask'
+import { inEffect } from '../domain/workflow/delegation'
 
 export const ACCOUNTS = 'accounts'
 
@@ -16,8 +17,22 @@ export interface AccountDoc {
   boundPhone: string
   activatedOn: string
   applicationId: string
+  /** Approved delegations not yet over, kept on the account so approval can check overlaps inside one transaction. */
+  approvedDelegations?: ApprovedDelegation[]
   createdAt: Date
   updatedAt: Date
+}
+
+export interface ApprovedDelegation {
+  id: string
+  delegateId: string
+  delegateName: string
+  startsOn: string
+  endsOn: string
+}
+
+export function delegationInEffect(doc: AccountDoc, today: string): ApprovedDelegation | null {
+  return (doc.approvedDelegations ?? []).find((d) => inEffect(d, today)) ?? null
 }
 
 /** One account per WeChat ID: the id is derived from it, so a transaction can see a clash. */
@@ -25,7 +40,8 @@ export function accountIdFor(wechatId: string): string {
   return `acct-${wechatId.toLowerCase()}`
 }
 
-export function toAccountSummary(doc: AccountDoc, departmentName: string): AccountSummary {
+export function toAccountSummary(doc: AccountDoc, departmentName: string, today: string): AccountSummary {
+  const current = delegationInEffect(doc, today)
   return {
     id: doc._id,
     wechatId: doc.wechatId,
@@ -36,5 +52,6 @@ export function toAccountSummary(doc: AccountDoc, departmentName: string): Accou
     status: doc.status,
     boundPhoneMasked: maskMobile(doc.boundPhone),
     activatedOn: doc.activatedOn,
+    delegation: current ? { id: current.id, delegateName: current.delegateName, endsOn: current.endsOn } : null,
   }
 }

@@ -3,6 +3,7 @@ import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
 import { escapeRegExp } from '../../domain/text'
+import { shanghaiDate } from '../../domain/time'
 import { ACCOUNTS, toAccountSummary, type AccountDoc } from '../../repos/accounts'
 import { loadDepartments } from '../../repos/departments'
 
@@ -33,5 +34,6 @@ export async function listAccounts(
     loadDepartments(ctx.db),
   ])
   const names = new Map(departments.map((d) => [d._id, d.name]))
-  return { items: data.map((a) => toAccountSummary(a, names.get(a.departmentId) ?? '')), total, page, pageSize }
+  const today = shanghaiDate(ctx.now())
+  return { items: data.map((a) => toAccountSummary(a, names.get(a.departmentId) ?? '', today)), total, page, pageSize }
 }

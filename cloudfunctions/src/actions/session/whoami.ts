@@ -4,7 +4,7 @@ import { departmentName } from '../../repos/departments'
 import { toPersonSummary } from '../../repos/people'
 
 export async function whoami(_input: ActionInput<'session.whoami'>, ctx: ActionContext): Promise<Whoami> {
-  if (ctx.caller.kind === 'unbound') return { status: 'unbound' }
+  if (ctx.caller.kind !== 'person') return { status: 'unbound' }
   const person = ctx.caller.person
   return { status: 'bound', person: toPersonSummary(person, await departmentName(ctx.db, person.departmentId)) }
 }

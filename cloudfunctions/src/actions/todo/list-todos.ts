@@ -1,7 +1,18 @@
-import { anomalyStatusLabels, anomalyTypeLabels, applicationStatusLabels, type ActionInput, type Todos, type TodoItem } from '../../../../types/contract'
+import {
+  anomalyStatusLabels,
+  anomalyTypeLabels,
+  applicationStatusLabels,
+  delegationStatusLabels,
+  type ActionInput,
+  type Todos,
+  type TodoItem,
+} from '../../../../types/contract'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { APPLICATIONS, OPEN_APPLICATION_STATUSES, type ApplicationDoc } from '../../repos/applications'
 import { ANOMALIES, type AnomalyDoc } from '../../repos/anomalies'
+import { loadDepartments } from '../../repos/departments'
+import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
+import { pendingDelegationsQuery } from '../delegation/list'
 import { pendingQuery } from '../account/list-applications'
 import { handlingQuery } from '../anomaly/list'
 
@@ -15,6 +26,17 @@ function anomalyItem(doc: AnomalyDoc, title: string): TodoItem {
     title,
     subtitle: doc.description,
     statusLabel: anomalyStatusLabels[doc.status],
+    since: doc.updatedAt.toISOString(),
+  }
+}
+
+function delegationItem(doc: DelegationDoc, title: string): TodoItem {
+  return {
+    kind: 'delegation',
+    id: doc._id,
+    title,
+    subtitle: `${doc.startsOn} 至 ${doc.endsOn}：${doc.reason}`,
+    statusLabel: delegationStatusLabels[doc.status],
     since: doc.updatedAt.toISOString(),
   }
 }
@@ -38,7 +60,8 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
   const me = requirePerson(ctx)
   const _ = ctx.db.command
   const openAnomaly = _.in(['open', 'acknowledged'])
-  const [pending, mine, handling, reported] = await Promise.all([
+  const headIds = (await loadDepartments(ctx.db)).map((d) => d.headId).filter((id): id is string => Boolean(id))
+  const [pending, mine, handling, reported, delegationsToDecide, myDelegations] = await Promise.all([
     ctx.db.collection<ApplicationDoc>(APPLICATIONS).where(pendingQuery(ctx)).orderBy('submittedAt', 'asc').limit(TODO_LIMIT).get(),
     ctx.db
       .collection<ApplicationDoc>(APPLICATIONS)
@@ -48,16 +71,20 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .get(),
     ctx.db.collection<AnomalyDoc>(ANOMALIES).where(_.and([handlingQuery(ctx), { status: openAnomaly }])).orderBy('reportedAt', 'asc').limit(TODO_LIMIT).get(),
     ctx.db.collection<AnomalyDoc>(ANOMALIES).where({ reporterId: me._id, status: openAnomaly }).orderBy('reportedAt', 'desc').limit(TODO_LIMIT).get(),
+    ctx.db.collection<DelegationDoc>(DELEGATIONS).where(pendingDelegationsQuery(ctx, headIds)).orderBy('requestedAt', 'asc').limit(TODO_LIMIT).get(),
+    ctx.db.collection<DelegationDoc>(DELEGATIONS).where({ holderId: me._id, status: 'pending' }).orderBy('requestedAt', 'desc').limit(TODO_LIMIT).get(),
   ])
   return {
     // Security incidents come before routine approvals.
     approvals: [
       ...handling.data.map((d) => anomalyItem(d, `${d.reporterName}报告：${anomalyTypeLabels[d.type]}`)),
       ...pending.data.map((d) => applicationItem(d, `${d.applicantName}申请业务微信账号`)),
+      ...delegationsToDecide.data.map((d) => delegationItem(d, `${d.holderName}申请由${d.delegateName}代操作`)),
     ],
     mine: [
       ...reported.data.map((d) => anomalyItem(d, `我报告的异常：${anomalyTypeLabels[d.type]}`)),
       ...mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),
+      ...myDelegations.data.map((d) => delegationItem(d, `委托${d.delegateName}代操作`)),
     ],
   }
 }

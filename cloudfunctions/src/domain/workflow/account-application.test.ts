@@ -2,33 +2,33 @@ import { accountApplicationFlow, applicationEvents, applicationStates, type Appl
 import { relationsTo, type Actor } from './relations'
 import type { Relation } from './workflow'
 
-const single: Relation[][] = [['owner'], ['ownHead'], ['otherHead'], ['admin'], ['colleague']]
+const single: Relation[][] = [['owner'], ['ownHead'], ['otherHead'], ['admin'], ['colleague'], ['system']]
 
 /** The whole table, written out: every state × event × relation, and the expected outcome. */
 const expected: Record<ApplicationState, Record<ApplicationEvent, Record<string, string>>> = {
   pending_head: {
-    headApprove: { owner: 'FORBIDDEN', ownHead: 'pending_admin', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
-    headReject: { owner: 'FORBIDDEN', ownHead: 'rejected', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
-    activate: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN' },
-    adminReject: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN' },
-    withdraw: { owner: 'withdrawn', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
+    headApprove: { owner: 'FORBIDDEN', ownHead: 'pending_admin', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    headReject: { owner: 'FORBIDDEN', ownHead: 'rejected', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    activate: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    adminReject: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    withdraw: { owner: 'withdrawn', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
   },
   pending_admin: {
-    headApprove: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
-    headReject: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
-    activate: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'activated', colleague: 'FORBIDDEN' },
-    adminReject: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'rejected', colleague: 'FORBIDDEN' },
-    withdraw: { owner: 'withdrawn', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
+    headApprove: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    headReject: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    activate: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'activated', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    adminReject: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'rejected', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+    withdraw: { owner: 'withdrawn', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
   },
   ...Object.fromEntries(
     (['activated', 'rejected', 'withdrawn'] as const).map((state) => [
       state,
       {
-        headApprove: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
-        headReject: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
-        activate: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN' },
-        adminReject: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN' },
-        withdraw: { owner: 'INVALID_STATE', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'FORBIDDEN', colleague: 'FORBIDDEN' },
+        headApprove: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+        headReject: { owner: 'FORBIDDEN', ownHead: 'INVALID_STATE', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+        activate: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+        adminReject: { owner: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'INVALID_STATE', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
+        withdraw: { owner: 'INVALID_STATE', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'FORBIDDEN', colleague: 'FORBIDDEN', system: 'FORBIDDEN' },
       },
     ]),
   ),
@@ -40,7 +40,7 @@ describe('account application transition table', () => {
   )
 
   it('covers every state × event × relation', () => {
-    expect(cells).toHaveLength(5 * 5 * 5)
+    expect(cells).toHaveLength(5 * 5 * 6)
   })
 
   it.each(cells)('%s + %s by %s', (state, event, relation) => {

@@ -14,6 +14,8 @@ export type Relation =
   | 'admin'
   /** Any other bound employee. */
   | 'colleague'
+  /** A scheduled job acting on its own, e.g. ending a delegation whose period is over. */
+  | 'system'
 
 export type Refusal =
   /** The event exists, but not from this state (already decided, withdrawn, …). */

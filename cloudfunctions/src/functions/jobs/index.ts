@@ -1,0 +1,17 @@
+import { systemContext } from '../../core/context'
+import type { Cloud } from '../../core/sdk-types'
+import { maintainDelegations } from '../../jobs/delegations'
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk') as Cloud
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+
+/**
+ * Scheduled maintenance (timer trigger in config.json). Only timer events are served:
+ * this function has no user-facing actions, so a client calling it gets nothing done.
+ */
+export async function main(event: { Type?: string }): Promise<unknown> {
+  if (event?.Type !== 'Timer') return { ok: false, error: { code: 'BAD_ACTION', message: '不支持的操作' } }
+  const ctx = systemContext({ db: cloud.database(), now: () => new Date() }, 'jobs.maintainDelegations')
+  return { ok: true, data: { delegations: await maintainDelegations(ctx) } }
+}
