@@ -5,6 +5,7 @@ import * as roster from './roster'
 import * as accounts from './accounts'
 import * as anomalies from './anomalies'
 import * as delegations from './delegations'
+import * as handovers from './handovers'
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
@@ -236,6 +237,62 @@ export const actions = {
     audience: bound,
     writes: false,
     summary: 'Delegations the caller holds or operates, waits to decide, or may see.',
+  }),
+  'handover.start': spec({
+    fn: 'api',
+    input: handovers.startHandoverInput,
+    output: handovers.handoverDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'Start handing over an account (the holder, their head or an admin).',
+  }),
+  'handover.designate': spec({
+    fn: 'api',
+    input: handovers.designateReceiverInput,
+    output: handovers.handoverDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'The holder’s head designates the colleague who receives the account.',
+  }),
+  'handover.tick': spec({
+    fn: 'api',
+    input: handovers.tickChecklistInput,
+    output: handovers.handoverDetailSchema,
+    audience: bound,
+    writes: true,
+    summary: 'Tick a checklist item; each item is ticked by the person responsible for it.',
+  }),
+  'handover.close': spec({
+    fn: 'api',
+    input: handovers.closeHandoverInput,
+    output: handovers.handoverDetailSchema,
+    audience: ['admin'],
+    writes: true,
+    summary: 'Close a completed handover: the account passes to the receiver or is closed; a leaver is marked as left.',
+  }),
+  'handover.cancel': spec({
+    fn: 'api',
+    input: handovers.cancelHandoverInput,
+    output: handovers.handoverDetailSchema,
+    audience: ['head', 'admin'],
+    writes: true,
+    summary: 'Cancel a handover that is not closed; the account returns to its previous status.',
+  }),
+  'handover.get': spec({
+    fn: 'api',
+    input: handovers.handoverIdInput,
+    output: handovers.handoverDetailSchema,
+    audience: bound,
+    writes: false,
+    summary: 'One handover with its checklist.',
+  }),
+  'handover.list': spec({
+    fn: 'api',
+    input: handovers.listHandoversInput,
+    output: handovers.listHandoversOutput,
+    audience: bound,
+    writes: false,
+    summary: 'Handovers the caller is part of, or handles.',
   }),
   'todo.list': spec({
     fn: 'api',

@@ -30,6 +30,10 @@ export const errorMessages = {
   DELEGATION_OVERLAP: '该账号在这段时间已有代操作安排',
   DELEGATE_INVALID: '代操作人须为在职的其他同事',
   PERIOD_INVALID: '代操作期间须从今天或以后开始，且不超过90天',
+  HANDOVER_OPEN: '该账号已有进行中的交接',
+  RECEIVER_INVALID: '接收人须为在职的其他同事',
+  CHECKLIST_INCOMPLETE: '交接清单尚未全部完成',
+  NOT_RESPONSIBLE: '此项应由其负责人勾选',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

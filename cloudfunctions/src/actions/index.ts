@@ -14,6 +14,9 @@ import { reportAnomaly } from './anomaly/report'
 import { getDelegation, revokeDelegation, reviewDelegation, withdrawDelegation } from './delegation/decide'
 import { listDelegations } from './delegation/list'
 import { requestDelegation } from './delegation/request'
+import { cancelHandover, closeHandover, designateReceiver, getHandover, tickChecklist } from './handover/progress'
+import { listHandovers } from './handover/list'
+import { startHandover } from './handover/start'
 import { addDepartment } from './roster/add-department'
 import { importRoster } from './roster/import-roster'
 import { listDepartments } from './roster/list-departments'
@@ -54,5 +57,12 @@ export const handlers: Handlers = {
   'delegation.revoke': revokeDelegation,
   'delegation.get': getDelegation,
   'delegation.list': listDelegations,
+  'handover.start': startHandover,
+  'handover.designate': designateReceiver,
+  'handover.tick': tickChecklist,
+  'handover.close': closeHandover,
+  'handover.cancel': cancelHandover,
+  'handover.get': getHandover,
+  'handover.list': listHandovers,
   'todo.list': listTodos,
 }

@@ -3,6 +3,7 @@ import {
   anomalyTypeLabels,
   applicationStatusLabels,
   delegationStatusLabels,
+  handoverStatusLabels,
   type ActionInput,
   type Todos,
   type TodoItem,
@@ -13,6 +14,7 @@ import { ANOMALIES, type AnomalyDoc } from '../../repos/anomalies'
 import { loadDepartments } from '../../repos/departments'
 import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
 import { pendingDelegationsQuery } from '../delegation/list'
+import { HANDOVERS, type HandoverDoc } from '../../repos/handovers'
 import { pendingQuery } from '../account/list-applications'
 import { handlingQuery } from '../anomaly/list'
 
@@ -41,6 +43,26 @@ function delegationItem(doc: DelegationDoc, title: string): TodoItem {
   }
 }
 
+function handoverItem(doc: HandoverDoc, title: string): TodoItem {
+  return {
+    kind: 'handover',
+    id: doc._id,
+    title,
+    subtitle: `账号 ${doc.accountWechatId}：${doc.reason}`,
+    statusLabel: handoverStatusLabels[doc.status],
+    since: doc.updatedAt.toISOString(),
+  }
+}
+
+/** Heads name receivers in their department; admins tick the password item and close. */
+function handoversToRun(ctx: ActionContext) {
+  const me = requirePerson(ctx)
+  const _ = ctx.db.command
+  if (me.role === 'head') return { departmentId: me.departmentId, status: 'designating', holderId: _.neq(me._id) }
+  if (me.role === 'admin') return { status: 'in_progress', holderId: _.neq(me._id) }
+  return { _id: '__nothing__' }
+}
+
 function applicationItem(doc: ApplicationDoc, title: string): TodoItem {
   return {
     kind: 'application',
@@ -61,7 +83,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
   const _ = ctx.db.command
   const openAnomaly = _.in(['open', 'acknowledged'])
   const headIds = (await loadDepartments(ctx.db)).map((d) => d.headId).filter((id): id is string => Boolean(id))
-  const [pending, mine, handling, reported, delegationsToDecide, myDelegations] = await Promise.all([
+  const [pending, mine, handling, reported, delegationsToDecide, myDelegations, handoversToDo, myHandovers] = await Promise.all([
     ctx.db.collection<ApplicationDoc>(APPLICATIONS).where(pendingQuery(ctx)).orderBy('submittedAt', 'asc').limit(TODO_LIMIT).get(),
     ctx.db
       .collection<ApplicationDoc>(APPLICATIONS)
@@ -73,6 +95,13 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
     ctx.db.collection<AnomalyDoc>(ANOMALIES).where({ reporterId: me._id, status: openAnomaly }).orderBy('reportedAt', 'desc').limit(TODO_LIMIT).get(),
     ctx.db.collection<DelegationDoc>(DELEGATIONS).where(pendingDelegationsQuery(ctx, headIds)).orderBy('requestedAt', 'asc').limit(TODO_LIMIT).get(),
     ctx.db.collection<DelegationDoc>(DELEGATIONS).where({ holderId: me._id, status: 'pending' }).orderBy('requestedAt', 'desc').limit(TODO_LIMIT).get(),
+    ctx.db.collection<HandoverDoc>(HANDOVERS).where(handoversToRun(ctx)).orderBy('startedAt', 'asc').limit(TODO_LIMIT).get(),
+    ctx.db
+      .collection<HandoverDoc>(HANDOVERS)
+      .where(_.and([_.or([{ holderId: me._id }, { receiverId: me._id }]), { status: 'in_progress' }]))
+      .orderBy('startedAt', 'desc')
+      .limit(TODO_LIMIT)
+      .get(),
   ])
   return {
     // Security incidents come before routine approvals.
@@ -80,11 +109,13 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...handling.data.map((d) => anomalyItem(d, `${d.reporterName}报告：${anomalyTypeLabels[d.type]}`)),
       ...pending.data.map((d) => applicationItem(d, `${d.applicantName}申请业务微信账号`)),
       ...delegationsToDecide.data.map((d) => delegationItem(d, `${d.holderName}申请由${d.delegateName}代操作`)),
+      ...handoversToDo.data.map((d) => handoverItem(d, `${d.holderName}的账号交接`)),
     ],
     mine: [
       ...reported.data.map((d) => anomalyItem(d, `我报告的异常：${anomalyTypeLabels[d.type]}`)),
       ...mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),
       ...myDelegations.data.map((d) => delegationItem(d, `委托${d.delegateName}代操作`)),
+      ...myHandovers.data.map((d) => handoverItem(d, d.holderId === me._id ? '我的账号交接' : `接收${d.holderName}的账号`)),
     ],
   }
 }
