@@ -6,6 +6,7 @@ import * as accounts from './accounts'
 import * as anomalies from './anomalies'
 import * as delegations from './delegations'
 import * as handovers from './handovers'
+import * as security from './security'
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
@@ -293,6 +294,46 @@ export const actions = {
     audience: bound,
     writes: false,
     summary: 'Handovers the caller is part of, or handles.',
+  }),
+  'security.getSelfCheck': spec({
+    fn: 'api',
+    input: security.getSelfCheckInput,
+    output: security.getSelfCheckOutput,
+    audience: bound,
+    writes: false,
+    summary: 'The caller’s security self-check for a month, its due date and their password age.',
+  }),
+  'security.submitSelfCheck': spec({
+    fn: 'api',
+    input: security.submitSelfCheckInput,
+    output: security.selfCheckSchema,
+    audience: bound,
+    writes: true,
+    summary: 'Submit this month’s security self-check; submitting again the same month updates it.',
+  }),
+  'security.listSelfChecks': spec({
+    fn: 'api',
+    input: security.listSelfChecksInput,
+    output: security.listSelfChecksOutput,
+    audience: ['head', 'admin'],
+    writes: false,
+    summary: 'Who has done the month’s self-check: heads their department, admins everyone.',
+  }),
+  'security.getSettings': spec({
+    fn: 'api',
+    input: emptySchema,
+    output: security.securitySettingsSchema,
+    audience: bound,
+    writes: false,
+    summary: 'Password age limit and self-check due day.',
+  }),
+  'security.updateSettings': spec({
+    fn: 'api',
+    input: security.updateSecuritySettingsInput,
+    output: security.securitySettingsSchema,
+    audience: ['admin'],
+    writes: true,
+    summary: 'Change the password age limit and the self-check due day.',
   }),
   'todo.list': spec({
     fn: 'api',

@@ -34,6 +34,7 @@ export const errorMessages = {
   RECEIVER_INVALID: '接收人须为在职的其他同事',
   CHECKLIST_INCOMPLETE: '交接清单尚未全部完成',
   NOT_RESPONSIBLE: '此项应由其负责人勾选',
+  DATE_IN_FUTURE: '日期不能晚于今天',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

@@ -17,6 +17,7 @@ import { requestDelegation } from './delegation/request'
 import { cancelHandover, closeHandover, designateReceiver, getHandover, tickChecklist } from './handover/progress'
 import { listHandovers } from './handover/list'
 import { startHandover } from './handover/start'
+import { getSecuritySettings, getSelfCheck, listSelfChecks, submitSelfCheck, updateSecuritySettings } from './security/self-check'
 import { addDepartment } from './roster/add-department'
 import { importRoster } from './roster/import-roster'
 import { listDepartments } from './roster/list-departments'
@@ -64,5 +65,10 @@ export const handlers: Handlers = {
   'handover.cancel': cancelHandover,
   'handover.get': getHandover,
   'handover.list': listHandovers,
+  'security.getSelfCheck': getSelfCheck,
+  'security.submitSelfCheck': submitSelfCheck,
+  'security.listSelfChecks': listSelfChecks,
+  'security.getSettings': getSecuritySettings,
+  'security.updateSettings': updateSecuritySettings,
   'todo.list': listTodos,
 }

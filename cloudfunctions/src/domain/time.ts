@@ -14,3 +14,8 @@ export function shanghaiDate(instant: Date): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 }
+
+/** The Shanghai calendar month of an instant, as YYYY-MM. */
+export function shanghaiMonth(instant: Date): string {
+  return shanghaiDate(instant).slice(0, 7)
+}

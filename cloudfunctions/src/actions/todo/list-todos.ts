@@ -14,6 +14,9 @@ import { ANOMALIES, type AnomalyDoc } from '../../repos/anomalies'
 import { loadDepartments } from '../../repos/departments'
 import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
 import { pendingDelegationsQuery } from '../delegation/list'
+import { shanghaiMonth } from '../../domain/time'
+import { loadSecuritySettings } from '../../repos/settings'
+import { selfCheckOverview } from '../security/self-check'
 import { HANDOVERS, type HandoverDoc } from '../../repos/handovers'
 import { pendingQuery } from '../account/list-applications'
 import { handlingQuery } from '../anomaly/list'
@@ -103,6 +106,28 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
+  const selfCheck = await selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), await loadSecuritySettings(ctx.db))
+  const securityReminders: TodoItem[] = []
+  if (!selfCheck.record) {
+    securityReminders.push({
+      kind: 'selfcheck',
+      id: selfCheck.month,
+      title: selfCheck.overdue ? '本月账号安全自查已逾期' : '请完成本月账号安全自查',
+      subtitle: `截止日期 ${selfCheck.dueOn}`,
+      statusLabel: selfCheck.overdue ? '已逾期' : '待完成',
+      since: `${selfCheck.month}-01T00:00:00+08:00`,
+    })
+  }
+  if (selfCheck.passwordTooOld) {
+    securityReminders.push({
+      kind: 'selfcheck',
+      id: `${selfCheck.month}-password`,
+      title: '业务微信登录密码该更换了',
+      subtitle: `已 ${selfCheck.passwordAgeDays} 天未修改（要求 ${selfCheck.settings.passwordMaxAgeDays} 天内）`,
+      statusLabel: '待处理',
+      since: ctx.now().toISOString(),
+    })
+  }
   return {
     // Security incidents come before routine approvals.
     approvals: [
@@ -112,6 +137,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...handoversToDo.data.map((d) => handoverItem(d, `${d.holderName}的账号交接`)),
     ],
     mine: [
+      ...securityReminders,
       ...reported.data.map((d) => anomalyItem(d, `我报告的异常：${anomalyTypeLabels[d.type]}`)),
       ...mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),
       ...myDelegations.data.map((d) => delegationItem(d, `委托${d.delegateName}代操作`)),
