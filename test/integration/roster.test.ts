@@ -67,7 +67,7 @@ describe('session.whoami', () => {
     expect(await call('someone-new', 'session.whoami', { openid: ADMIN })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     const res = await dispatch(
       { action: 'session.whoami', payload: {}, openid: ADMIN, userInfo: { openId: ADMIN } },
-      { db, openid: () => 'someone-new', now: () => new Date(), phone: { resolve: async () => null } },
+      { db, openid: () => 'someone-new', now: () => new Date(), phone: { resolve: async () => null }, messages: { send: async () => undefined }, templateIds: {} },
     )
     expect(res).toEqual({ ok: true, data: { status: 'unbound' } })
   })

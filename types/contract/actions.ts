@@ -7,6 +7,7 @@ import * as anomalies from './anomalies'
 import * as delegations from './delegations'
 import * as handovers from './handovers'
 import * as security from './security'
+import * as notifications from './notifications'
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
@@ -334,6 +335,22 @@ export const actions = {
     audience: ['admin'],
     writes: true,
     summary: 'Change the password age limit and the self-check due day.',
+  }),
+  'notify.getConsent': spec({
+    fn: 'api',
+    input: emptySchema,
+    output: notifications.consentQuotaSchema,
+    audience: bound,
+    writes: false,
+    summary: 'How many one-time subscribe messages the caller has left per template, and the template ids.',
+  }),
+  'notify.recordConsent': spec({
+    fn: 'api',
+    input: notifications.recordConsentInput,
+    output: notifications.consentQuotaSchema,
+    audience: bound,
+    writes: true,
+    summary: 'Count the one-time subscriptions the caller just accepted.',
   }),
   'todo.list': spec({
     fn: 'api',

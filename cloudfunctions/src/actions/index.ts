@@ -18,6 +18,7 @@ import { cancelHandover, closeHandover, designateReceiver, getHandover, tickChec
 import { listHandovers } from './handover/list'
 import { startHandover } from './handover/start'
 import { getSecuritySettings, getSelfCheck, listSelfChecks, submitSelfCheck, updateSecuritySettings } from './security/self-check'
+import { getConsent, recordConsent } from './notify/consent'
 import { addDepartment } from './roster/add-department'
 import { importRoster } from './roster/import-roster'
 import { listDepartments } from './roster/list-departments'
@@ -70,5 +71,7 @@ export const handlers: Handlers = {
   'security.listSelfChecks': listSelfChecks,
   'security.getSettings': getSecuritySettings,
   'security.updateSettings': updateSecuritySettings,
+  'notify.getConsent': getConsent,
+  'notify.recordConsent': recordConsent,
   'todo.list': listTodos,
 }

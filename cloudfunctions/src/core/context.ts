@@ -1,9 +1,22 @@
+import type { MessageTemplate } from '../../../types/contract'
 import type { PersonDoc } from '../repos/people'
 import type { Database } from './sdk-types'
 
 /** Exchanges the one-time code of WeChat's getPhoneNumber button for the verified number. */
 export interface PhoneNumberResolver {
   resolve(code: string): Promise<string | null>
+}
+
+export interface SubscribeMessage {
+  touser: string
+  templateId: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
+/** WeChat's subscribeMessage.send; best effort, the to-do list is what never misses. */
+export interface SubscribeMessageSender {
+  send(message: SubscribeMessage): Promise<void>
 }
 
 /** Everything a handler may touch, passed in so tests use the real database and a fixed clock. */
@@ -13,6 +26,9 @@ export interface Deps {
   openid(): string | undefined
   now(): Date
   phone: PhoneNumberResolver
+  messages: SubscribeMessageSender
+  /** Template ids per message kind for this environment; empty when not configured. */
+  templateIds: Partial<Record<MessageTemplate, string>>
 }
 
 export type Caller =
@@ -33,5 +49,13 @@ export function requirePerson(ctx: ActionContext): PersonDoc {
 
 /** The context a scheduled job acts in: no caller, no phone exchange. */
 export function systemContext(deps: Pick<Deps, 'db' | 'now'>, action: string): ActionContext {
-  return { ...deps, openid: () => undefined, phone: { resolve: async () => null }, caller: { kind: 'system', openid: '' }, action }
+  return {
+    ...deps,
+    openid: () => undefined,
+    phone: { resolve: async () => null },
+    messages: { send: async () => undefined },
+    templateIds: {},
+    caller: { kind: 'system', openid: '' },
+    action,
+  }
 }

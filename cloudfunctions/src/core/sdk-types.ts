@@ -111,6 +111,9 @@ export interface Cloud {
   getWXContext(): WXContext
   callFunction(options: { name: string; data: unknown }): Promise<{ result: unknown }>
   openapi: {
+    subscribeMessage: {
+      send(options: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<{ errCode?: number; errMsg?: string }>
+    }
     phonenumber: {
       getPhoneNumber(options: { code: string }): Promise<{ errCode?: number; phoneInfo?: { purePhoneNumber?: string; phoneNumber?: string } }>
     }

@@ -5,6 +5,7 @@ import { requirePerson, type ActionContext } from '../../core/context'
 import { accountApplicationFlow } from '../../domain/workflow/account-application'
 import { accountIdFor, ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { APPLICATIONS, timelineEntry, type ApplicationDoc } from '../../repos/applications'
+import { notify } from '../../notify/notifier'
 import { callerRelations, detailFor, loadApplication } from './shared'
 
 /**
@@ -64,6 +65,7 @@ export async function activateApplication(
     return null
   })
   if (refusal) refuse(refusal)
+  await notify(ctx, [doc.applicantId], { template: 'approvalResult', kind: 'application', recordId: doc._id, title: '业务微信账号已开通', detail: `业务微信号 ${input.wechatId}` })
   return detailFor(ctx, {
     ...doc,
     status: decision.next,

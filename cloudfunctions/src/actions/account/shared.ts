@@ -5,6 +5,7 @@ import { requirePerson, type ActionContext } from '../../core/context'
 import { accountApplicationFlow } from '../../domain/workflow/account-application'
 import type { Relation } from '../../domain/workflow/workflow'
 import { APPLICATIONS, timelineEntry, toApplicationDetail, type ApplicationDoc } from '../../repos/applications'
+import { adminIds, notify } from '../../notify/notifier'
 import { callerRelationsTo } from '../shared/relations'
 
 export async function loadApplication(ctx: ActionContext, id: string): Promise<ApplicationDoc> {
@@ -51,5 +52,10 @@ export async function transitionApplication(
     before: { status: doc.status },
     after: { status: decision.next, event, comment: entry.comment },
   })
+  if (event === 'headApprove') {
+    await notify(ctx, await adminIds(ctx), { template: 'approvalRequest', kind: 'application', recordId: id, title: `${doc.applicantName}的业务微信待开通`, detail: doc.purpose })
+  } else if (event === 'headReject' || event === 'adminReject') {
+    await notify(ctx, [doc.applicantId], { template: 'approvalResult', kind: 'application', recordId: id, title: '业务微信申请被驳回', detail: entry.comment ?? '' })
+  }
   return detailFor(ctx, { ...doc, status: decision.next, updatedAt: now, timeline: [...doc.timeline, entry] })
 }

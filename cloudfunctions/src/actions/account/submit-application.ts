@@ -7,6 +7,7 @@ import { ACCOUNTS, HELD_ACCOUNT_STATUSES } from '../../repos/accounts'
 import { APPLICATIONS, OPEN_APPLICATION_STATUSES, timelineEntry, type ApplicationDoc } from '../../repos/applications'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
 import { loadDepartment } from '../shared/relations'
+import { adminIds, headStepDeciders, notify } from '../../notify/notifier'
 import { detailFor } from './shared'
 
 export async function submitApplication(
@@ -59,5 +60,7 @@ export async function submitApplication(
     return null
   })
   if (refusal) refuse(refusal)
+  const deciders = doc.headStep === 'admin' ? await adminIds(ctx) : await headStepDeciders(ctx, doc.departmentId, me._id)
+  await notify(ctx, deciders, { template: 'approvalRequest', kind: 'application', recordId: doc._id, title: `${me.name}申请业务微信账号`, detail: doc.purpose })
   return detailFor(ctx, doc)
 }

@@ -5,6 +5,8 @@ import { requirePerson, type ActionContext } from '../../core/context'
 import { newId } from '../../core/ids'
 import { ACCOUNTS, HELD_ACCOUNT_STATUSES, type AccountDoc } from '../../repos/accounts'
 import { ANOMALIES, type AnomalyDoc } from '../../repos/anomalies'
+import { anomalyTypeLabels } from '../../../../types/contract'
+import { headStepDeciders, notify } from '../../notify/notifier'
 import { anomalyDetailFor } from './shared'
 
 /** Phones and servers disagree on the time by a little; a report "a minute from now" is not an error. */
@@ -49,5 +51,12 @@ export async function reportAnomaly(input: ActionInput<'anomaly.report'>, ctx: A
   }
   await ctx.db.collection(ANOMALIES).add({ data: { ...doc } })
   await writeAudit(ctx, { action: ctx.action, targetCollection: ANOMALIES, targetId: doc._id, before: null, after: { type: doc.type, accountId: doc.accountId } })
+  await notify(ctx, await headStepDeciders(ctx, me.departmentId, me._id), {
+    template: 'anomalyReported',
+    kind: 'anomaly',
+    recordId: doc._id,
+    title: `${me.name}：${anomalyTypeLabels[doc.type]}`,
+    detail: doc.description,
+  })
   return anomalyDetailFor(ctx, doc)
 }

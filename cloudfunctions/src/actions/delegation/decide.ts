@@ -7,6 +7,7 @@ import { delegationFlow, inEffect, periodsOverlap } from '../../domain/workflow/
 import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
 import { refuseUnlessVisible } from '../shared/relations'
+import { notify } from '../../notify/notifier'
 import { delegationDetailFor, delegationRelations, endDelegation, loadDelegation } from './shared'
 
 const USABLE = ['active', 'delegated']
@@ -46,6 +47,7 @@ export async function reviewDelegation(input: ActionInput<'delegation.review'>, 
       .update({ data: { status: next, updatedAt: now, timeline: ctx.db.command.push([entry]) } })
     if (stats.updated !== 1) refuse('CONFLICT')
     await writeAudit(ctx, { action: ctx.action, targetCollection: DELEGATIONS, targetId: doc._id, before: { status: doc.status }, after: { status: next, comment } })
+    await notify(ctx, [doc.holderId], { template: 'approvalResult', kind: 'delegation', recordId: doc._id, title: '代操作申请被驳回', detail: comment ?? '' })
     return delegationDetailFor(ctx, { ...doc, status: next, updatedAt: now, timeline: [...doc.timeline, entry] })
   }
 
@@ -67,6 +69,7 @@ export async function reviewDelegation(input: ActionInput<'delegation.review'>, 
     return null
   })
   if (refusal) refuse(refusal)
+  await notify(ctx, [doc.holderId, doc.delegateId], { template: 'approvalResult', kind: 'delegation', recordId: doc._id, title: '代操作申请已批准', detail: `${doc.startsOn} 至 ${doc.endsOn}` })
   return delegationDetailFor(ctx, { ...doc, status: next, updatedAt: now, timeline: [...doc.timeline, entry] })
 }
 

@@ -8,6 +8,7 @@ import { periodAcceptable, periodsOverlap } from '../../domain/workflow/delegati
 import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
+import { headStepDeciders, notify } from '../../notify/notifier'
 import { delegationDetailFor } from './shared'
 
 const USABLE = ['active', 'delegated']
@@ -53,5 +54,12 @@ export async function requestDelegation(input: ActionInput<'delegation.request'>
   }
   await ctx.db.collection(DELEGATIONS).add({ data: { ...doc } })
   await writeAudit(ctx, { action: ctx.action, targetCollection: DELEGATIONS, targetId: doc._id, before: null, after: { accountId: doc.accountId, delegateId: doc.delegateId, startsOn: doc.startsOn, endsOn: doc.endsOn } })
+  await notify(ctx, await headStepDeciders(ctx, me.departmentId, me._id), {
+    template: 'approvalRequest',
+    kind: 'delegation',
+    recordId: doc._id,
+    title: `${me.name}申请由${delegate.name}代操作`,
+    detail: `${doc.startsOn} 至 ${doc.endsOn}`,
+  })
   return delegationDetailFor(ctx, doc)
 }

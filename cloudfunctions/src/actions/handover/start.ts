@@ -6,6 +6,7 @@ import { newId } from '../../core/ids'
 import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { HANDOVERS, type HandoverDoc } from '../../repos/handovers'
 import { callerRelationsTo } from '../shared/relations'
+import { headStepDeciders, notify } from '../../notify/notifier'
 import { handoverDetailFor } from './shared'
 
 const HANDABLE = ['active', 'delegated', 'suspended']
@@ -58,5 +59,12 @@ export async function startHandover(input: ActionInput<'handover.start'>, ctx: A
     return null
   })
   if (refusal) refuse(refusal)
+  await notify(ctx, await headStepDeciders(ctx, account.departmentId, account.holderId), {
+    template: 'approvalRequest',
+    kind: 'handover',
+    recordId: doc._id,
+    title: `${account.holderName}的账号交接待指定接收人`,
+    detail: input.reason,
+  })
   return handoverDetailFor(ctx, { ...doc, accountStatusBefore: statusBefore })
 }

@@ -1,0 +1,17 @@
+import type { TodoItem } from './accounts'
+
+/**
+ * Where each kind of record opens in the mini program. The server needs it for the page
+ * a subscribe message opens; the client for to-do lists: one table for both.
+ */
+const recordPages: Record<TodoItem['kind'], string> = {
+  application: '/packages/account/application/index',
+  anomaly: '/packages/account/anomaly/index',
+  delegation: '/packages/account/delegation/index',
+  handover: '/packages/account/handover/index',
+  selfcheck: '/packages/account/self-check/index',
+}
+
+export function recordPage(kind: TodoItem['kind'], id: string): string {
+  return kind === 'selfcheck' ? recordPages.selfcheck : `${recordPages[kind]}?id=${encodeURIComponent(id)}`
+}
