@@ -6,7 +6,17 @@ export default defineAppConfig({
       name: 'admin',
       pages: ['departments/index', 'people/index', 'import/index'],
     },
+    {
+      root: 'packages/account',
+      name: 'account',
+      pages: ['apply/index', 'application/index', 'mine/index', 'accounts/index'],
+    },
   ],
+  // Every role reaches applications from the first screens, so fetch that subpackage while they look around.
+  preloadRule: {
+    'pages/workbench/index': { network: 'all', packages: ['account'] },
+    'pages/approvals/index': { network: 'all', packages: ['account'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -7,8 +7,16 @@ export const routes = {
   departments: '/packages/admin/departments/index',
   people: '/packages/admin/people/index',
   rosterImport: '/packages/admin/import/index',
+  apply: '/packages/account/apply/index',
+  application: '/packages/account/application/index',
+  myApplications: '/packages/account/mine/index',
+  accounts: '/packages/account/accounts/index',
 } as const
 
 export function peopleOfDepartment(departmentId: string): string {
   return `${routes.people}?departmentId=${encodeURIComponent(departmentId)}`
+}
+
+export function applicationDetail(id: string): string {
+  return `${routes.application}?id=${encodeURIComponent(id)}`
 }

@@ -127,24 +127,30 @@ describe('session gate, H5', () => {
   })
 
   it('asks whoami once for several tab pages', async () => {
-    const backend = installBackend({ 'session.whoami': () => ok({ status: 'bound', person: head }) })
+    const backend = installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: head }),
+      'todo.list': () => ok({ approvals: [], mine: [] }),
+    })
     render(
       <>
         <ApprovalsPage />
         <MePage />
       </>,
     )
-    await findById('approvals-pending-empty')
+    await findById('todo-approvals-empty')
     expect(byId('me-role').textContent).toBe('部门负责人')
     expect(byId('me-mobile').textContent).toBe('138****0001')
     expect(backend.callsTo('session.whoami')).toHaveLength(1)
   })
 
   it('gives employees their own applications, not a review queue', async () => {
-    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: employee }) })
+    installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: employee }),
+      'todo.list': () => ok({ approvals: [], mine: [] }),
+    })
     render(<ApprovalsPage />)
-    await findById('approvals-mine-empty')
-    expect(document.getElementById('approvals-pending-empty')).toBeNull()
+    await findById('todo-mine-empty')
+    expect(document.getElementById('todo-approvals')).toBeNull()
   })
 
   it('signs out from 我的 back to the dev sign-in', async () => {

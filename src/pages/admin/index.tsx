@@ -19,6 +19,12 @@ function Admin() {
           ]}
         />
       </View>
+      <Text className='page-section__title'>业务微信</Text>
+      <View className='page-section'>
+        <EntryList
+          entries={[{ id: 'admin-accounts', title: '账号台账', description: '全公司业务微信账号，按状态、微信号或持有人查找', onOpen: open(routes.accounts) }]}
+        />
+      </View>
     </View>
   )
 }

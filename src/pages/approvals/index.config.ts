@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '审批',
+  enablePullDownRefresh: true,
 })

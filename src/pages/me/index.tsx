@@ -6,7 +6,9 @@ import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { RoleTag } from '@/components/role-tag'
 import { loadIdentityActions } from '@/components/dev-only'
+import { EntryList, type Entry } from '@/components/entry-list'
 import { loadSession } from '@/store/session'
+import { routes } from '@/routes'
 import './index.scss'
 
 function Field({ title, id, value, isLast = false }: { title: string; id: string; value: string; isLast?: boolean }) {
@@ -22,6 +24,18 @@ function Field({ title, id, value, isLast = false }: { title: string; id: string
       }
     />
   )
+}
+
+function accountEntries(person: PersonSummary): Entry[] {
+  const open = (url: string) => () => void Taro.navigateTo({ url })
+  const entries: Entry[] = [
+    { id: 'me-applications', title: '我的申请', description: '业务微信开通申请及进度', onOpen: open(routes.myApplications) },
+  ]
+  // Heads and admins reach the registry (their department's, everyone's) from 工作台 and 管理; here it would not be "mine".
+  if (person.role === 'employee') {
+    entries.unshift({ id: 'me-accounts', title: '我的业务微信', description: '你名下的业务微信账号', onOpen: open(routes.accounts) })
+  }
+  return entries
 }
 
 function Me({ person }: { person: PersonSummary }) {
@@ -46,6 +60,9 @@ function Me({ person }: { person: PersonSummary }) {
           <Field title='邮箱' id='me-email' value={person.emailMasked} isLast />
         </CellGroup>
         <Text className='me__hint'>资料以公司花名册为准，如有错误请联系管理员更正。</Text>
+      </View>
+      <View className='page-section'>
+        <EntryList title='业务微信' entries={accountEntries(person)} />
       </View>
       {IdentityActions ? (
         <View className='page-section me__actions'>

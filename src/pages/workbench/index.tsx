@@ -5,20 +5,32 @@ import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { RoleTag } from '@/components/role-tag'
 import { EntryList, type Entry } from '@/components/entry-list'
+import { useTodos } from '@/hooks/use-todos'
 import { loadSession } from '@/store/session'
 import { routes } from '@/routes'
 import './index.scss'
 
-function entriesFor(role: Role): Entry[] {
-  const open = (url: string) => () => void Taro.navigateTo({ url })
-  const tab = (url: string) => () => void Taro.switchTab({ url })
+const open = (url: string) => () => void Taro.navigateTo({ url })
+const tab = (url: string) => () => void Taro.switchTab({ url })
+
+function accountEntries(role: Role): Entry[] {
+  const entries: Entry[] = [
+    { id: 'entry-apply', title: '申请业务微信', description: '说明用途，审批后由行政部开通', onOpen: open(routes.apply) },
+    { id: 'entry-my-applications', title: '我的申请', description: '查看你提交的申请及进度', onOpen: open(routes.myApplications) },
+  ]
+  if (role === 'head') {
+    entries.push({ id: 'entry-accounts', title: '本部门账号', description: '本部门的业务微信账号台账', onOpen: open(routes.accounts) })
+  } else if (role === 'admin') {
+    entries.push({ id: 'entry-accounts', title: '账号台账', description: '全公司业务微信账号，按状态查找', onOpen: open(routes.accounts) })
+  }
+  return entries
+}
+
+function otherEntries(role: Role): Entry[] {
   const profile: Entry = { id: 'entry-profile', title: '个人信息', description: '查看绑定的员工资料', onOpen: tab(routes.me) }
   switch (role) {
     case 'employee':
-      return [
-        { id: 'entry-my-applications', title: '我的申请', description: '查看你提交的申请及进度', onOpen: tab(routes.approvals) },
-        profile,
-      ]
+      return [profile]
     case 'head':
       return [
         { id: 'entry-pending-approvals', title: '待我审批', description: '处理本部门员工的申请', onOpen: tab(routes.approvals) },
@@ -33,6 +45,33 @@ function entriesFor(role: Role): Entry[] {
         { id: 'entry-approvals', title: '审批', description: '待审批事项与我的申请', onOpen: tab(routes.approvals) },
       ]
   }
+}
+
+function Count({ id, label, value }: { id: string; label: string; value: number | null }) {
+  return (
+    <View className='todo-card__item'>
+      <Text id={id} className={`todo-card__count${value ? ' todo-card__count--due' : ''}`}>
+        {value === null ? '-' : value}
+      </Text>
+      <Text className='todo-card__label'>{label}</Text>
+    </View>
+  )
+}
+
+function TodoCard({ role }: { role: Role }) {
+  const todos = useTodos()
+  usePullDownRefresh(() => void todos.refresh())
+  const data = todos.data
+  return (
+    <View className='todo-card card' id='todo-card' onClick={tab(routes.approvals)}>
+      <View className='todo-card__counts'>
+        {/* Employees decide nothing, so their card shows only their own open requests. */}
+        {role === 'employee' ? null : <Count id='todo-approvals-count' label='待我审批' value={data ? data.approvals.length : null} />}
+        <Count id='todo-mine-count' label='我的待办' value={data ? data.mine.length : null} />
+      </View>
+      <Text className='todo-card__hint'>{todos.error ? '待办加载失败，下拉刷新重试' : '查看全部 ›'}</Text>
+    </View>
+  )
 }
 
 function Workbench({ person }: { person: PersonSummary }) {
@@ -52,9 +91,18 @@ function Workbench({ person }: { person: PersonSummary }) {
           </Text>
         </View>
       </View>
-      <Text className='page-section__title'>常用功能</Text>
-      <View className='page-section' id='quick-entries'>
-        <EntryList entries={entriesFor(person.role)} />
+      <View className='page-section'>
+        <TodoCard role={person.role} />
+      </View>
+      <View id='quick-entries'>
+        <Text className='page-section__title'>业务微信</Text>
+        <View className='page-section'>
+          <EntryList entries={accountEntries(person.role)} />
+        </View>
+        <Text className='page-section__title'>常用功能</Text>
+        <View className='page-section'>
+          <EntryList entries={otherEntries(person.role)} />
+        </View>
       </View>
     </View>
   )

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { accountStatuses, accountStatusLabels, type AccountStatus, type AccountSummary, type Role } from '@contract'
+import { listAccounts } from '@/services/accounts'
+import { SessionGate } from '@/components/session-gate'
+import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { routes } from '@/routes'
+import { AccountStatusTag } from '../components/status-tag'
+import { ListFooter } from '../components/list-footer'
+import '../components/page.scss'
+import './index.scss'
+
+const PAGE_SIZE = 20
+
+/** The server scopes the registry by role; the title says which slice this is. */
+const titles: Record<Role, string> = {
+  employee: '我的业务微信',
+  head: '本部门账号',
+  admin: '账号台账',
+}
+
+function StatusFilter({ selected, onSelect }: { selected: AccountStatus | ''; onSelect: (status: AccountStatus | '') => void }) {
+  const options: Array<{ value: AccountStatus | ''; label: string }> = [
+    { value: '', label: '全部状态' },
+    ...accountStatuses.map((status) => ({ value: status, label: accountStatusLabels[status] })),
+  ]
+  return (
+    <ScrollView scrollX className='account-chips' id='accounts-filter'>
+      {options.map((option) => (
+        <View
+          key={option.value || 'all'}
+          id={`accounts-filter-${option.value || 'all'}`}
+          className={`account-chips__chip${option.value === selected ? ' account-chips__chip--active' : ''}`}
+          onClick={() => onSelect(option.value)}
+        >
+          <Text>{option.label}</Text>
+        </View>
+      ))}
+    </ScrollView>
+  )
+}
+
+function AccountRow({ account }: { account: AccountSummary }) {
+  return (
+    <View className='account-list__row' id={`account-${account.id}`}>
+      <View className='account-list__row-head'>
+        <Text className='account-list__title'>{account.wechatId}</Text>
+        <AccountStatusTag status={account.status} />
+      </View>
+      <View className='account-list__meta'>
+        <Text>持有人 {account.holderName}</Text>
+        <Text>{account.departmentName}</Text>
+      </View>
+      <View className='account-list__meta'>
+        <Text>绑定手机 {account.boundPhoneMasked || '未登记'}</Text>
+        <Text>开通于 {account.activatedOn}</Text>
+      </View>
+      {account.delegation ? (
+        <View className='account-list__meta'>
+          <Text>
+            代操作人 {account.delegation.delegateName}，至 {account.delegation.endsOn}
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Accounts({ role }: { role: Role }) {
+  const [draft, setDraft] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [status, setStatus] = useState<AccountStatus | ''>('')
+  // An employee holds one account or none; searching and filtering would only get in the way.
+  const canSearch = role !== 'employee'
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: titles[role] })
+  }, [role])
+
+  // Search as the user pauses typing, not on every keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
+    return () => clearTimeout(timer)
+  }, [draft])
+
+  const fetchPage = useCallback(
+    (page: number, pageSize: number) => listAccounts({ page, pageSize, keyword, status: status || undefined }),
+    [keyword, status],
+  )
+  const key = useMemo(() => JSON.stringify([keyword, status]), [keyword, status])
+  const list = usePagedList(key, fetchPage, PAGE_SIZE)
+  useReachBottom(() => list.loadMore())
+
+  const filtered = Boolean(keyword || status)
+  return (
+    <View className='account-page accounts'>
+      {canSearch ? (
+        <>
+          <View className='accounts__search' id='accounts-search'>
+            <SearchBar
+              placeholder='搜索微信号或持有人'
+              value={draft}
+              onChange={(value: string) => setDraft(value)}
+              onSearch={(value: string) => {
+                setDraft(value)
+                setKeyword(value.trim())
+              }}
+              onClear={() => {
+                setDraft('')
+                setKeyword('')
+              }}
+            />
+          </View>
+          <StatusFilter selected={status} onSelect={setStatus} />
+        </>
+      ) : null}
+
+      {list.status === 'loading' ? (
+        <PageLoading />
+      ) : list.status === 'error' ? (
+        <ErrorState id='accounts-error' message={list.error ?? ''} onRetry={list.reload} />
+      ) : list.items.length === 0 ? (
+        <View id='accounts-empty'>
+          <EmptyState
+            title={filtered ? '没有符合条件的账号' : role === 'employee' ? '你还没有业务微信账号' : '还没有业务微信账号'}
+            description={
+              filtered ? '换个关键词或状态试试' : role === 'employee' ? '提交申请并经审批开通后，账号会显示在这里' : '申请开通后的账号会登记在这里'
+            }
+          />
+          {role === 'employee' ? (
+            <View className='accounts__apply'>
+              <Button id='accounts-apply' type='primary' size='small' onClick={() => void Taro.navigateTo({ url: routes.apply })}>
+                申请业务微信
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : (
+        <View className='account-list' id='accounts-list'>
+          {canSearch ? (
+            <Text className='account-list__total' id='accounts-total'>
+              共 {list.total} 个账号，已显示 {list.items.length} 个
+            </Text>
+          ) : null}
+          {list.items.map((account) => (
+            <AccountRow key={account.id} account={account} />
+          ))}
+          <ListFooter list={list} idPrefix='accounts' />
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function AccountsPage() {
+  return <SessionGate>{(person) => <Accounts role={person.role} />}</SessionGate>
+}

@@ -1,0 +1,187 @@
+import { useCallback, useState } from 'react'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { timelineEventLabels, type ApplicationDetail } from '@contract'
+import { formatShanghaiTime, getApplication } from '@/services/accounts'
+import { SessionGate } from '@/components/session-gate'
+import { ErrorState, PageLoading } from '@/components/state-views'
+import { useLoaded } from '@/hooks/use-loaded'
+import { ApplicationStatusTag } from '../components/status-tag'
+import { ApplicationActions, type ActionOutcome } from './actions'
+import '../components/page.scss'
+import './index.scss'
+
+const STALE_NOTICE = '该申请已被他人处理，已为你刷新为最新状态'
+
+/** What the record waits for, drawn after the last timeline entry so the next step is plain. */
+const nextStep: Partial<Record<ApplicationDetail['status'], string>> = {
+  pending_head: '等待部门负责人审批',
+  pending_admin: '等待行政部开通',
+}
+
+function Info({ title, value, id, multiline = false, isLast = false }: {
+  title: string
+  value: string
+  id?: string
+  multiline?: boolean
+  isLast?: boolean
+}) {
+  if (multiline) {
+    return (
+      <Cell
+        isLast={isLast}
+        title={title}
+        description={
+          <Text id={id} className='application__long'>
+            {value}
+          </Text>
+        }
+      />
+    )
+  }
+  return (
+    <Cell
+      isLast={isLast}
+      align='center'
+      title={title}
+      extra={
+        <Text id={id} className='application__value'>
+          {value}
+        </Text>
+      }
+    />
+  )
+}
+
+function Timeline({ detail }: { detail: ApplicationDetail }) {
+  const pending = nextStep[detail.status]
+  return (
+    <View className='timeline card' id='application-timeline'>
+      {detail.timeline.map((entry, index) => {
+        const last = index === detail.timeline.length - 1 && !pending
+        return (
+          <View key={`${entry.at}-${index}`} id={`timeline-${index}`} className='timeline__item'>
+            <View className='timeline__rail'>
+              <View className={`timeline__dot timeline__dot--${entry.event}`} />
+              {last ? null : <View className='timeline__line' />}
+            </View>
+            <View className='timeline__body'>
+              <View className='timeline__head'>
+                <Text className='timeline__event'>{timelineEventLabels[entry.event]}</Text>
+                <Text className='timeline__time'>{formatShanghaiTime(entry.at)}</Text>
+              </View>
+              <Text className='timeline__actor'>{entry.actorName}</Text>
+              {entry.comment ? <Text className='timeline__comment'>{entry.comment}</Text> : null}
+            </View>
+          </View>
+        )
+      })}
+      {pending ? (
+        <View className='timeline__item timeline__item--next' id='timeline-next'>
+          <View className='timeline__rail'>
+            <View className='timeline__dot timeline__dot--next' />
+          </View>
+          <View className='timeline__body'>
+            <Text className='timeline__event'>{pending}</Text>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Detail({ detail, notice, onOutcome }: { detail: ApplicationDetail; notice: string | null; onOutcome: (o: ActionOutcome) => void }) {
+  return (
+    <View className='account-page application' id='application-detail'>
+      <View className='application__head card'>
+        <View className='application__head-row'>
+          <Text className='application__title'>业务微信开通申请</Text>
+          <ApplicationStatusTag id='application-status' status={detail.status} />
+        </View>
+        <Text className='application__who'>
+          {detail.applicantName} · {detail.departmentName}
+        </Text>
+        <Text className='application__when'>提交于 {formatShanghaiTime(detail.submittedAt)}</Text>
+      </View>
+
+      {detail.account ? (
+        <View className='application__account card' id='application-account'>
+          <Text className='application__account-label'>已开通业务微信号</Text>
+          <Text className='application__account-id'>{detail.account.wechatId}</Text>
+        </View>
+      ) : null}
+
+      <Text className='page-section__title'>申请信息</Text>
+      <View className='page-section'>
+        <CellGroup>
+          <Info title='申请人' value={detail.applicantName} id='application-applicant' />
+          <Info title='所在部门' value={detail.departmentName} id='application-department' />
+          <Info title='真实姓名' value={detail.realName} id='application-real-name' />
+          <Info title='手机号' value={detail.mobile} id='application-mobile' />
+          <Info title='邮箱' value={detail.email} id='application-email' />
+          {detail.contactChangeReason ? (
+            <Info title='联系方式修改原因' value={detail.contactChangeReason} id='application-reason' multiline />
+          ) : null}
+          <Info title='拟用微信号' value={detail.intendedWechatId ?? '未填写'} id='application-wechat-id' />
+          <Info title='申请用途' value={detail.purpose} id='application-purpose' multiline isLast />
+        </CellGroup>
+      </View>
+
+      {notice ? (
+        <View className='account-notice' id='application-error'>
+          <Text>{notice}</Text>
+        </View>
+      ) : null}
+      {detail.available.length > 0 ? (
+        <View className='page-section'>
+          <ApplicationActions detail={detail} onOutcome={onOutcome} />
+        </View>
+      ) : null}
+
+      <Text className='page-section__title'>审批进度</Text>
+      <View className='page-section'>
+        <Timeline detail={detail} />
+      </View>
+    </View>
+  )
+}
+
+function ApplicationScreen({ id }: { id: string }) {
+  const load = useCallback(() => getApplication(id), [id])
+  const { data, error, reload, setData } = useLoaded(load)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  // Keeps what is on screen while the newer copy loads; a failed refresh leaves it as it was.
+  const refresh = useCallback(() => getApplication(id).then(setData, () => undefined), [id, setData])
+
+  usePullDownRefresh(() => {
+    void refresh().finally(() => void Taro.stopPullDownRefresh())
+  })
+
+  const onOutcome = (outcome: ActionOutcome) => {
+    if (outcome.done) {
+      setData(outcome.done)
+      setNotice(null)
+    } else if (outcome.stale) {
+      setNotice(STALE_NOTICE)
+      void refresh()
+    } else {
+      setNotice(outcome.error ?? null)
+    }
+  }
+
+  if (error) return <ErrorState id='application-error' message={error} onRetry={reload} />
+  if (!data) return <PageLoading />
+  return <Detail detail={data} notice={notice} onOutcome={onOutcome} />
+}
+
+export default function ApplicationPage() {
+  const router = useRouter()
+  const id = typeof router.params.id === 'string' ? router.params.id : ''
+  return (
+    <SessionGate>
+      {() => (id ? <ApplicationScreen id={id} /> : <ErrorState id='application-error' message='缺少申请编号，请从列表重新打开' />)}
+    </SessionGate>
+  )
+}

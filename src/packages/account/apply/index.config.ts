@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '申请业务微信',
+})

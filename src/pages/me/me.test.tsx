@@ -1,0 +1,48 @@
+import { fireEvent, render, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import MePage from './index'
+import AdminPage from '@/pages/admin/index'
+import { resetAppState } from '@/store/app'
+import { installBackend, ok } from '../../../test/doubles/backend'
+import { admin, employee, head } from '../../../test/doubles/people'
+
+function byId(id: string): HTMLElement {
+  const found = document.getElementById(id)
+  if (!found) throw new Error(`#${id} is not on screen`)
+  return found
+}
+
+beforeEach(() => {
+  resetAppState()
+  process.env.TARO_ENV = 'h5'
+  jest.clearAllMocks()
+})
+afterEach(() => {
+  delete process.env.TARO_ENV
+})
+
+describe('business WeChat entries in 我的 and 管理', () => {
+  it('lets employees open their own accounts and applications from 我的', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: employee }) })
+    render(<MePage />)
+    fireEvent.click(within(await waitFor(() => byId('me-accounts'))).getByText('我的业务微信'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/accounts/index' })
+    fireEvent.click(within(byId('me-applications')).getByText('我的申请'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/mine/index' })
+  })
+
+  it('does not call a head’s department registry “mine”', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: head }) })
+    render(<MePage />)
+    await waitFor(() => byId('me-applications'))
+    expect(document.getElementById('me-accounts')).toBeNull()
+  })
+
+  it('gives admins the registry from 管理', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: admin }) })
+    render(<AdminPage />)
+    fireEvent.click(within(await waitFor(() => byId('admin-accounts'))).getByText('账号台账'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/accounts/index' })
+    expect(byId('admin-roster-import')).toBeTruthy()
+  })
+})
