@@ -75,6 +75,8 @@ export const applicationDetailSchema = applicationSummarySchema.extend({
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>
 
 export const PURPOSE_MIN = 5
+/** A reason is needed whenever contacts differ from the roster; this is its least length. */
+export const CONTACT_REASON_MIN = 2
 
 export const submitApplicationInput = z
   .object({

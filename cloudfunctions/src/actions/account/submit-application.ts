@@ -1,4 +1,4 @@
-import type { ActionInput, ApplicationDetail, ErrorCode } from '../../../../types/contract'
+import { CONTACT_REASON_MIN, type ActionInput, type ApplicationDetail, type ErrorCode } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
@@ -18,7 +18,7 @@ export async function submitApplication(
   const _ = ctx.db.command
   const contactChanged = input.mobile !== me.mobile || input.email.toLowerCase() !== me.email.toLowerCase()
   const reason = input.contactChangeReason?.trim() ?? ''
-  if (contactChanged && reason.length < 2) refuse('CONTACT_REASON_REQUIRED')
+  if (contactChanged && reason.length < CONTACT_REASON_MIN) refuse('CONTACT_REASON_REQUIRED')
 
   const held = await ctx.db.collection(ACCOUNTS).where({ holderId: me._id, status: _.in(HELD_ACCOUNT_STATUSES) }).count()
   if (held.total > 0) refuse('ACCOUNT_ALREADY_HELD')

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import { PURPOSE_MIN, submitApplicationInput, type PersonSummary, type SubmitApplicationInput } from '@contract'
+import { CONTACT_REASON_MIN, PURPOSE_MIN, submitApplicationInput, type PersonSummary, type SubmitApplicationInput } from '@contract'
 import { fieldIssues, hasCode, submitApplication } from '@/services/accounts'
 import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
@@ -17,8 +17,6 @@ type Values = Record<FieldName, string>
 
 const fieldOrder: FieldName[] = ['realName', 'mobile', 'email', 'contactChangeReason', 'purpose', 'intendedWechatId']
 
-/** The server wants a reason of at least this length whenever contacts differ from the roster. */
-const REASON_MIN = 2
 
 /** The contract's own rule for one field, so the form and the server never disagree. */
 function checkField(field: FieldName, value: string, reasonRequired: boolean): string | null {
@@ -26,7 +24,7 @@ function checkField(field: FieldName, value: string, reasonRequired: boolean): s
   if (field === 'intendedWechatId' && !trimmed) return null
   if (field === 'contactChangeReason') {
     if (!reasonRequired) return null
-    if (trimmed.length < REASON_MIN) return '请填写修改原因（至少2个字）'
+    if (trimmed.length < CONTACT_REASON_MIN) return `请填写修改原因（至少${CONTACT_REASON_MIN}个字）`
   }
   const result = submitApplicationInput.shape[field].safeParse(value)
   return result.success ? null : (result.error.issues[0]?.message ?? '填写内容不符合要求')
