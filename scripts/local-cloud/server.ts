@@ -9,8 +9,11 @@ import { loadDatabaseDeclaration, openDatabase, WireError, wireResponse, type Lo
 import { devOpenidFor, DevSessions, readCookie, SESSION_COOKIE } from './dev-session'
 import { discoverFunctions, FunctionPool, InvocationError } from './function-pool'
 import { BodyTooLarge, isLoopbackHost, readBody, sendJson } from './http-util'
+import { multipartBoundary } from './multipart'
+import { OpenApiEmulator } from './openapi'
 import { sdkEnvironment } from './sdk-client'
 import { serveStatic } from './static-files'
+import { LocalStorage } from './storage'
 import { TimerScheduler } from './timers'
 
 export const REPO_ROOT = path.resolve(__dirname, '../..')
@@ -57,10 +60,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const sessions = new DevSessions(options.dataDir)
   const h5Dir = path.resolve(options.h5Dir ?? path.join(REPO_ROOT, 'dist/h5'))
   const functions = discoverFunctions(options.functionsRoot ?? path.join(REPO_ROOT, 'cloudfunctions'))
+  // Links and upload URLs point back here; a wildcard bind address is not something a client can dial.
+  const storage = new LocalStorage({ dataDir: options.dataDir, baseUrl: () => url.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1') })
+  const openapi = new OpenApiEmulator({ dataDir: options.dataDir, appid: LOCAL_APPID })
 
   let pool: FunctionPool | undefined
 
   async function handleWire(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // cloud.openapi arrives as multipart/form-data carrying protobuf, not as JSON.
+    if (multipartBoundary(req.headers['content-type'])) return openapi.handleWire(req, res)
     const id = requestId()
     let body: Record<string, unknown>
     try {
@@ -74,6 +82,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (action.startsWith('database.')) {
         const data = await database.handle(action, body)
         sendJson(res, 200, wireResponse(id, action, data))
+        return
+      }
+      if (action.startsWith('storage.')) {
+        sendJson(res, 200, { requestId: id, data: storage.handleWire(action, body) })
         return
       }
       if (action === 'functions.invokeFunction') {
@@ -150,6 +162,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 404, { ok: false, error: { code: 'BAD_ACTION', message: '不支持的操作' } })
       return
     }
+    if (route === 'messages') {
+      openapi.handleDevMessages(req, res)
+      return
+    }
     if (req.method === 'GET' && route === 'people') {
       sendJson(res, 200, { ok: true, data: { people: listPeople() } })
       return
@@ -223,6 +239,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const segments = url.pathname.split('/').filter(Boolean)
     let work: Promise<void> | undefined
     if (req.method === 'POST' && segments[segments.length - 1] === 'admin') work = handleWire(req, res)
+    else if (segments[0] === 'storage') work = storage.handleHttp(req, res, url)
+    else if (req.method === 'POST' && segments[0] === 'api' && segments[1] === 'storage' && segments.length === 3)
+      work = storage.handleGateway(segments[2], req, res, sessions.verify(readCookie(req.headers.cookie, SESSION_COOKIE))?.openid ?? null)
     else if (req.method === 'POST' && segments[0] === 'api' && segments.length === 2) work = handleGateway(segments[1], req, res)
     else if (segments[0] === 'dev' && segments.length === 2) work = handleDev(segments[1], req, res)
     else if (url.pathname === '/healthz') sendJson(res, 200, { ok: true, data: { functions: pool?.functions.map((f) => f.name) ?? [] } })
@@ -246,7 +265,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const url = `http://${printableHost}:${port}`
   const cloudEndpoint = `${url}/admin`
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...sdkEnvironment(cloudEndpoint) }
+  const childEnv: NodeJS.ProcessEnv = {
+    // Template ids are per mini program; locally any ids do, and messages land in /dev/messages.
+    SUBSCRIBE_TEMPLATES: JSON.stringify({ approvalRequest: 'local-approval-request', approvalResult: 'local-approval-result', anomalyReported: 'local-anomaly-reported' }),
+    ...process.env,
+    ...sdkEnvironment(cloudEndpoint),
+  }
   for (const key of Object.keys(childEnv)) if (key.startsWith('WX_')) delete childEnv[key]
   pool = new FunctionPool({ functions, env: childEnv, maxInstancesPerFunction: options.maxInstancesPerFunction })
 
@@ -266,6 +290,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         server.closeAllConnections()
       })
       database.close()
+      storage.close()
+      openapi.close()
     },
   }
 }
