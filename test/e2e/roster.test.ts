@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { resetDemoCompany } from '../../scripts/local-cloud/seed'
-import { launchBrowser, phoneContext, screenshot } from '../support/browser'
-import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
+import type { Page } from 'playwright-core'
+import { phoneContext, screenshot } from '../support/browser'
+import { startE2E, type E2E } from '../support/e2e'
+import { connectSdk } from '../support/local-cloud'
 
 /**
  * The real H5 build, served by the local runtime, driven in headless Chromium:
@@ -11,30 +11,17 @@ jest.setTimeout(60_000)
 
 const HEADER = '姓名,手机,邮箱,部门,角色'
 
-let cloud: TestCloud
-let browser: Browser
-let closeBrowser: () => Promise<void>
+let e2e: E2E
 
 beforeAll(async () => {
-  cloud = await startLocalCloud()
-  await resetDemoCompany(connectSdk(cloud.cloudEndpoint).db)
-  ;({ browser, close: closeBrowser } = await launchBrowser())
+  e2e = await startE2E()
 })
 
 afterAll(async () => {
-  await closeBrowser?.()
-  await cloud?.close()
+  await e2e?.close()
 })
 
-async function openAs(personId: string): Promise<Page> {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  page.on('pageerror', (err) => console.error('[page error]', err.message))
-  await page.goto(cloud.url)
-  await page.locator(`#person-${personId}`).click()
-  await page.locator('#whoami-name').waitFor()
-  return page
-}
+const openAs = (personId: string) => e2e.openAs(personId)
 
 async function fillRoster(page: Page, csv: string): Promise<void> {
   const box = page.locator('#roster-csv textarea')
@@ -42,8 +29,8 @@ async function fillRoster(page: Page, csv: string): Promise<void> {
 }
 
 it('shows the dev sign-in first, listing the seeded company', async () => {
-  const page = await (await phoneContext(browser)).newPage()
-  await page.goto(cloud.url)
+  const page = await (await phoneContext(e2e.browser)).newPage()
+  await page.goto(e2e.cloud.url)
   await page.locator('#dev-sign-in').waitFor()
   await page.locator('#person-p-admin-02').waitFor()
   await expect(page.locator('#dev-sign-in').innerText()).resolves.toContain('陈静')
@@ -71,13 +58,13 @@ it('lets the admin find a bad row in a roster, then import a good one', async ()
   await expect(page.locator('#roster-created').innerText()).resolves.toContain('2')
   await screenshot(page, 'roster-import-done')
 
-  const { db } = connectSdk(cloud.cloudEndpoint)
+  const { db } = connectSdk(e2e.cloud.cloudEndpoint)
   const { data } = await db.collection('people').where({ mobile: '13712345678' }).get()
   expect(data[0]).toMatchObject({ name: '周新', departmentId: 'dept-marketing', role: 'employee' })
 })
 
 it('lets a newly imported employee sign in and see who they are', async () => {
-  const people = (await (await fetch(`${cloud.url}/dev/people`)).json()).data.people as Array<{ id: string; name: string }>
+  const people = (await (await fetch(`${e2e.cloud.url}/dev/people`)).json()).data.people as Array<{ id: string; name: string }>
   const newcomer = people.find((p) => p.name === '周新')
   expect(newcomer).toBeDefined()
   const page = await openAs(newcomer!.id)
@@ -92,8 +79,8 @@ it('lets a newly imported employee sign in and see who they are', async () => {
 })
 
 it('shows a visitor the not-yet-bound screen', async () => {
-  const page = await (await phoneContext(browser)).newPage()
-  await page.goto(cloud.url)
+  const page = await (await phoneContext(e2e.browser)).newPage()
+  await page.goto(e2e.cloud.url)
   await page.locator('#visitor-sign-in').click()
   await page.locator('#unbound-screen').waitFor()
   await screenshot(page, 'unbound')
