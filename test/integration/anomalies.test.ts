@@ -1,23 +1,8 @@
-import type { Database } from '../../cloudfunctions/src/core/sdk-types'
-import { apiCaller } from '../support/api'
-import { cast, freshCompany, openidOf } from '../support/company'
-import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
+import { cast, giveAccount } from '../support/company'
+import { useScenario } from '../support/scenario'
 
-let cloud: TestCloud
-let db: Database
-let now = new Date('2026-11-27T02:00:00Z')
-let call: ReturnType<typeof apiCaller>
-
-const as = (personId: string) => (action: string, payload?: unknown) => call(openidOf(personId), action, payload)
-
-async function giveAccount(personId: string, wechatId: string): Promise<string> {
-  const person = (await db.collection('people').doc(personId).get()).data as { name: string; departmentId: string }
-  const id = `acct-${wechatId}`
-  await db.collection('accounts').add({
-    data: { _id: id, wechatId, holderId: personId, holderName: person.name, departmentId: person.departmentId, status: 'active', boundPhone: '13912345678', activatedOn: '2026-11-01', applicationId: 'seeded', createdAt: now, updatedAt: now },
-  })
-  return id
-}
+const world = useScenario()
+const as = world.as
 
 async function report(personId: string = cast.eastEmployee, extra: Record<string, unknown> = {}) {
   return as(personId)('anomaly.report', {
@@ -29,23 +14,8 @@ async function report(personId: string = cast.eastEmployee, extra: Record<string
   })
 }
 
-beforeAll(async () => {
-  cloud = await startLocalCloud({ functions: false })
-  db = connectSdk(cloud.cloudEndpoint).db
-  call = apiCaller(db, { now: () => now })
-})
-
-afterAll(async () => {
-  await cloud.close()
-})
-
-beforeEach(async () => {
-  now = new Date('2026-11-27T02:00:00Z')
-  await freshCompany(db)
-})
-
 it('goes from report to resolution, suspending the account and timing each step', async () => {
-  const accountId = await giveAccount(cast.eastEmployee, 'lina_sales01')
+  const accountId = await giveAccount(world.db, cast.eastEmployee, 'lina_sales01')
   const reported = await report()
   expect(reported).toMatchObject({ ok: true, data: { status: 'open', accountId, accountWechatId: 'lina_sales01', accountStatus: 'active', available: [] } })
   if (!reported.ok) return
@@ -54,21 +24,21 @@ it('goes from report to resolution, suspending the account and timing each step'
   const headTodos = await as(cast.eastHead)('todo.list', {})
   expect(headTodos).toMatchObject({ ok: true, data: { approvals: [{ kind: 'anomaly', id, title: '李娜报告：账号被盗用', statusLabel: '待处理' }] } })
 
-  now = new Date('2026-11-27T02:12:00Z')
+  world.now = new Date('2026-11-27T02:12:00Z')
   expect(await as(cast.eastHead)('anomaly.acknowledge', { id })).toMatchObject({ ok: true, data: { status: 'acknowledged', minutesToAcknowledge: 12, acknowledgedBy: '王磊', available: ['recordMeasure', 'resolve'] } })
 
-  now = new Date('2026-11-27T02:20:00Z')
+  world.now = new Date('2026-11-27T02:20:00Z')
   const suspended = await as(cast.eastHead)('anomaly.recordMeasure', { id, type: 'suspend_account', note: '先停用，防止继续外发' })
   expect(suspended).toMatchObject({ ok: true, data: { accountStatus: 'suspended', measures: [{ type: 'suspend_account', actorName: '王磊' }] } })
   expect(await as(cast.eastHead)('anomaly.recordMeasure', { id, type: 'warn_customers' })).toMatchObject({ ok: true, data: { measures: [{}, { type: 'warn_customers' }] } })
   expect(await as(cast.admin)('account.listAccounts', { status: 'suspended' })).toMatchObject({ ok: true, data: { total: 1, items: [{ id: accountId, status: 'suspended' }] } })
 
-  now = new Date('2026-11-27T05:00:00Z')
+  world.now = new Date('2026-11-27T05:00:00Z')
   const resolved = await as(cast.eastHead)('anomaly.resolve', { id, resolution: '已找回账号并修改密码，已提醒客户' })
   expect(resolved).toMatchObject({ ok: true, data: { status: 'resolved', minutesToAcknowledge: 12, minutesToResolve: 180, available: [] } })
   expect(await as(cast.eastEmployee)('anomaly.get', { id })).toMatchObject({ ok: true, data: { status: 'resolved', resolution: '已找回账号并修改密码，已提醒客户' } })
   expect(await as(cast.eastHead)('todo.list', {})).toMatchObject({ ok: true, data: { approvals: [] } })
-  const audit = (await db.collection('audit_log').where({ targetId: id }).get()).data.map((a) => a.action)
+  const audit = (await world.db.collection('audit_log').where({ targetId: id }).get()).data.map((a) => a.action)
   expect(audit.sort()).toEqual(['anomaly.acknowledge', 'anomaly.recordMeasure', 'anomaly.recordMeasure', 'anomaly.report', 'anomaly.resolve'])
 })
 
@@ -93,7 +63,7 @@ it('sends a head’s own report to the admins', async () => {
 })
 
 it('refuses measures before acknowledgement, double acknowledgement and a second suspension', async () => {
-  await giveAccount(cast.eastEmployee, 'lina_sales01')
+  await giveAccount(world.db, cast.eastEmployee, 'lina_sales01')
   const reported = await report()
   if (!reported.ok) throw new Error('report failed')
   const id = reported.data.id
@@ -101,20 +71,20 @@ it('refuses measures before acknowledgement, double acknowledgement and a second
   const both = await Promise.all([as(cast.eastHead)('anomaly.acknowledge', { id }), as(cast.admin)('anomaly.acknowledge', { id })])
   expect(both.filter((r) => r.ok)).toHaveLength(1)
   await as(cast.eastHead)('anomaly.recordMeasure', { id, type: 'suspend_account' })
-  const digest = cloud.database.digest()
+  const digest = world.cloud.database.digest()
   expect(await as(cast.eastHead)('anomaly.recordMeasure', { id, type: 'suspend_account' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_SUSPENDABLE' } })
-  expect(cloud.database.digest()).toBe(digest)
+  expect(world.cloud.database.digest()).toBe(digest)
 })
 
 it('validates the report itself', async () => {
-  const digest = cloud.database.digest()
+  const digest = world.cloud.database.digest()
   expect(await report(cast.eastEmployee, { occurredAt: '2026-11-28T09:30:00+08:00' })).toMatchObject({ ok: false, error: { code: 'OCCURRED_IN_FUTURE' } })
   expect(await report(cast.eastEmployee, { description: '被盗了' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('至少10个字') } })
   expect(await report(cast.eastEmployee, { type: 'hacked' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
   expect(await report(cast.eastEmployee, { screenshots: ['http://evil.example/x.png'] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
-  const otherAccount = await giveAccount(cast.eastColleague, 'colleague_01')
-  const afterSeed = cloud.database.digest()
+  const otherAccount = await giveAccount(world.db, cast.eastColleague, 'colleague_01')
+  const afterSeed = world.cloud.database.digest()
   expect(await report(cast.eastEmployee, { accountId: otherAccount })).toMatchObject({ ok: false, error: { code: 'NOT_ACCOUNT_HOLDER' } })
-  expect(cloud.database.digest()).toBe(afterSeed)
+  expect(world.cloud.database.digest()).toBe(afterSeed)
   expect(digest).not.toBe(afterSeed)
 })

@@ -1,52 +1,26 @@
-import type { Database } from '../../cloudfunctions/src/core/sdk-types'
 import { systemContext } from '../../cloudfunctions/src/core/context'
 import { maintainDelegations } from '../../cloudfunctions/src/jobs/delegations'
-import { apiCaller } from '../support/api'
-import { cast, freshCompany, openidOf } from '../support/company'
-import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
+import { cast, giveAccount } from '../support/company'
+import { useScenario } from '../support/scenario'
 
-let cloud: TestCloud
-let db: Database
-/** 10:00 in Shanghai on Friday 2026-11-27. */
-let now = new Date('2026-11-27T02:00:00Z')
-let call: ReturnType<typeof apiCaller>
+const world = useScenario()
+const as = world.as
 let accountId: string
 
-const as = (personId: string) => (action: string, payload?: unknown) => call(openidOf(personId), action, payload)
 const holder = () => as(cast.eastEmployee)
 const head = () => as(cast.eastHead)
 
-async function giveAccount(personId: string, wechatId: string): Promise<string> {
-  const person = (await db.collection('people').doc(personId).get()).data as { name: string; departmentId: string }
-  const id = `acct-${wechatId}`
-  await db.collection('accounts').add({
-    data: { _id: id, wechatId, holderId: personId, holderName: person.name, departmentId: person.departmentId, status: 'active', boundPhone: '13912345678', activatedOn: '2026-11-01', applicationId: 'seeded', createdAt: now, updatedAt: now },
-  })
-  return id
-}
 
 async function request(extra: Record<string, unknown> = {}) {
   return holder()('delegation.request', { accountId, delegateId: cast.eastColleague, startsOn: '2026-11-27', endsOn: '2026-11-30', reason: '出差期间请同事代为回复客户', ...extra })
 }
 
 async function accountStatus(): Promise<string> {
-  return ((await db.collection('accounts').doc(accountId).get()).data as { status: string }).status
+  return ((await world.db.collection('accounts').doc(accountId).get()).data as { status: string }).status
 }
 
-beforeAll(async () => {
-  cloud = await startLocalCloud({ functions: false })
-  db = connectSdk(cloud.cloudEndpoint).db
-  call = apiCaller(db, { now: () => now })
-})
-
-afterAll(async () => {
-  await cloud.close()
-})
-
 beforeEach(async () => {
-  now = new Date('2026-11-27T02:00:00Z')
-  await freshCompany(db)
-  accountId = await giveAccount(cast.eastEmployee, 'lina_sales01')
+  accountId = await giveAccount(world.db, cast.eastEmployee, 'lina_sales01')
 })
 
 it('is requested, approved by the head, shown on the account, and ends by itself after its last day', async () => {
@@ -63,15 +37,15 @@ it('is requested, approved by the head, shown on the account, and ends by itself
   expect(await as(cast.eastColleague)('delegation.get', { id })).toMatchObject({ ok: true, data: { status: 'approved' } })
 
   // Still in effect on the last day (Monday 30th, 23:30 Shanghai).
-  now = new Date('2026-11-30T15:30:00Z')
-  expect(await maintainDelegations(systemContext({ db, now: () => now }, 'jobs.maintainDelegations'))).toEqual({ ended: 0, started: 0 })
+  world.now = new Date('2026-11-30T15:30:00Z')
+  expect(await maintainDelegations(systemContext({ db: world.db, now: () => world.now }, 'jobs.maintainDelegations'))).toEqual({ ended: 0, started: 0 })
   expect(await accountStatus()).toBe('delegated')
 
   // Over from midnight Shanghai.
-  now = new Date('2026-11-30T16:05:00Z')
+  world.now = new Date('2026-11-30T16:05:00Z')
   expect(await as(cast.admin)('account.listAccounts', {})).toMatchObject({ ok: true, data: { items: [{ delegation: null }] } })
-  expect(await maintainDelegations(systemContext({ db, now: () => now }, 'jobs.maintainDelegations'))).toEqual({ ended: 1, started: 0 })
-  expect(await maintainDelegations(systemContext({ db, now: () => now }, 'jobs.maintainDelegations'))).toEqual({ ended: 0, started: 0 })
+  expect(await maintainDelegations(systemContext({ db: world.db, now: () => world.now }, 'jobs.maintainDelegations'))).toEqual({ ended: 1, started: 0 })
+  expect(await maintainDelegations(systemContext({ db: world.db, now: () => world.now }, 'jobs.maintainDelegations'))).toEqual({ ended: 0, started: 0 })
   expect(await accountStatus()).toBe('active')
   const ended = await holder()('delegation.get', { id })
   expect(ended).toMatchObject({ ok: true, data: { status: 'ended', inEffect: false } })
@@ -83,8 +57,8 @@ it('starts a future delegation on its first day', async () => {
   if (!requested.ok) throw new Error(requested.error.code)
   await head()('delegation.review', { id: requested.data.id, decision: 'approve' })
   expect(await accountStatus()).toBe('active')
-  now = new Date('2026-11-30T16:00:00Z')
-  expect(await maintainDelegations(systemContext({ db, now: () => now }, 'jobs.maintainDelegations'))).toEqual({ ended: 0, started: 1 })
+  world.now = new Date('2026-11-30T16:00:00Z')
+  expect(await maintainDelegations(systemContext({ db: world.db, now: () => world.now }, 'jobs.maintainDelegations'))).toEqual({ ended: 0, started: 1 })
   expect(await accountStatus()).toBe('delegated')
 })
 
@@ -103,14 +77,14 @@ it('can be revoked early by the holder, their head or an admin, but not by other
 it('refuses overlapping periods, bad periods, bad delegates and someone else’s account', async () => {
   const first = await request()
   if (!first.ok) throw new Error(first.error.code)
-  const digest = cloud.database.digest()
+  const digest = world.cloud.database.digest()
   expect(await request({ startsOn: '2026-11-30', endsOn: '2026-12-02' })).toMatchObject({ ok: false, error: { code: 'DELEGATION_OVERLAP' } })
   expect(await request({ startsOn: '2026-11-26', endsOn: '2026-11-28' })).toMatchObject({ ok: false, error: { code: 'PERIOD_INVALID' } })
   expect(await request({ startsOn: '2026-12-10', endsOn: '2027-03-20' })).toMatchObject({ ok: false, error: { code: 'PERIOD_INVALID' } })
   expect(await request({ startsOn: '2026-12-10', endsOn: '2026-12-09' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('结束日期不能早于开始日期') } })
   expect(await request({ startsOn: '2026-12-10', endsOn: '2026-12-11', delegateId: cast.eastEmployee })).toMatchObject({ ok: false, error: { code: 'DELEGATE_INVALID' } })
   expect(await as(cast.eastColleague)('delegation.request', { accountId, delegateId: cast.eastHead, startsOn: '2026-12-10', endsOn: '2026-12-11', reason: '想替同事操作一下' })).toMatchObject({ ok: false, error: { code: 'NOT_ACCOUNT_HOLDER' } })
-  expect(cloud.database.digest()).toBe(digest)
+  expect(world.cloud.database.digest()).toBe(digest)
 })
 
 it('lets only one of two overlapping requests be approved, even at once', async () => {
@@ -121,13 +95,13 @@ it('lets only one of two overlapping requests be approved, even at once', async 
   const c = await request({ startsOn: '2026-12-04', endsOn: '2026-12-06' })
   if (!b.ok || !c.ok) throw new Error('requests failed')
   // Sneak an overlapping pending one past the request check, as two phones at once might.
-  await db.collection('delegations').doc(c.data.id).update({ data: { startsOn: '2026-12-02' } })
+  await world.db.collection('delegations').doc(c.data.id).update({ data: { startsOn: '2026-12-02' } })
   const results = await Promise.all([head()('delegation.review', { id: b.data.id, decision: 'approve' }), head()('delegation.review', { id: c.data.id, decision: 'approve' })])
   expect(results.filter((r) => r.ok)).toHaveLength(1)
   expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'DELEGATION_OVERLAP' } })
 })
 
 it('refuses delegating a suspended account', async () => {
-  await db.collection('accounts').doc(accountId).update({ data: { status: 'suspended' } })
+  await world.db.collection('accounts').doc(accountId).update({ data: { status: 'suspended' } })
   expect(await request()).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_USABLE' } })
 })

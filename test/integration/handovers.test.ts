@@ -1,26 +1,13 @@
-import type { Database } from '../../cloudfunctions/src/core/sdk-types'
-import { apiCaller } from '../support/api'
-import { cast, freshCompany, openidOf } from '../support/company'
-import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
+import { cast, giveAccount } from '../support/company'
+import { useScenario } from '../support/scenario'
 
-let cloud: TestCloud
-let db: Database
-let call: ReturnType<typeof apiCaller>
+const world = useScenario()
+const as = world.as
 let accountId: string
 
-const as = (personId: string) => (action: string, payload?: unknown) => call(openidOf(personId), action, payload)
 const leaver = cast.eastEmployee
 const receiver = cast.eastColleague
 
-async function giveAccount(personId: string, wechatId: string, status = 'active'): Promise<string> {
-  const person = (await db.collection('people').doc(personId).get()).data as { name: string; departmentId: string }
-  const id = `acct-${wechatId}`
-  const now = new Date()
-  await db.collection('accounts').add({
-    data: { _id: id, wechatId, holderId: personId, holderName: person.name, departmentId: person.departmentId, status, boundPhone: '13912345678', activatedOn: '2026-11-01', applicationId: 'seeded', createdAt: now, updatedAt: now },
-  })
-  return id
-}
 
 async function started(by: string = leaver, leaving = true): Promise<string> {
   const res = await as(by)('handover.start', { accountId, leaving, reason: '李娜12月离职，客户交给张伟' })
@@ -29,22 +16,11 @@ async function started(by: string = leaver, leaving = true): Promise<string> {
 }
 
 async function account() {
-  return (await db.collection('accounts').doc(accountId).get()).data as { status: string; holderId: string; holderName: string }
+  return (await world.db.collection('accounts').doc(accountId).get()).data as { status: string; holderId: string; holderName: string }
 }
 
-beforeAll(async () => {
-  cloud = await startLocalCloud({ functions: false })
-  db = connectSdk(cloud.cloudEndpoint).db
-  call = apiCaller(db)
-})
-
-afterAll(async () => {
-  await cloud.close()
-})
-
 beforeEach(async () => {
-  await freshCompany(db)
-  accountId = await giveAccount(leaver, 'lina_sales01')
+  accountId = await giveAccount(world.db, leaver, 'lina_sales01')
 })
 
 it('hands the account to the receiver, ticked item by item, and marks the leaver as left', async () => {
@@ -63,13 +39,13 @@ it('hands the account to the receiver, ticked item by item, and marks the leaver
   const confirmed = await as(receiver)('handover.tick', { id, item: 'receipt_confirmed' })
   expect(confirmed).toMatchObject({ ok: true, data: { done: 5, total: 5 } })
   // A second tick changes nothing.
-  const before = cloud.database.digest()
+  const before = world.cloud.database.digest()
   await as(receiver)('handover.tick', { id, item: 'receipt_confirmed' })
-  expect(cloud.database.digest()).toBe(before)
+  expect(world.cloud.database.digest()).toBe(before)
 
   expect(await as(cast.admin)('handover.close', { id, outcome: 'transfer' })).toMatchObject({ ok: true, data: { status: 'closed', outcome: 'transfer' } })
   expect(await account()).toMatchObject({ status: 'active', holderId: receiver, holderName: '张伟' })
-  expect(((await db.collection('people').doc(leaver).get()).data as { status: string }).status).toBe('left')
+  expect(((await world.db.collection('people').doc(leaver).get()).data as { status: string }).status).toBe('left')
   expect(await as(leaver)('session.whoami', {})).toMatchObject({ ok: false, error: { code: 'PERSON_LEFT' } })
   expect(await as(receiver)('account.listAccounts', {})).toMatchObject({ ok: true, data: { total: 1, items: [{ id: accountId, holderName: '张伟' }] } })
 })
@@ -82,7 +58,7 @@ it('can close the account instead, keeping the holder in the roster when they ar
   await as(receiver)('handover.tick', { id, item: 'receipt_confirmed' })
   await as(cast.admin)('handover.close', { id, outcome: 'close' })
   expect(await account()).toMatchObject({ status: 'closed', holderId: leaver })
-  expect(((await db.collection('people').doc(leaver).get()).data as { status: string }).status).toBe('active')
+  expect(((await world.db.collection('people').doc(leaver).get()).data as { status: string }).status).toBe('active')
 })
 
 it('allows one open handover per account, even when started twice at once', async () => {
@@ -92,7 +68,7 @@ it('allows one open handover per account, even when started twice at once', asyn
 })
 
 it('restores the account when cancelled', async () => {
-  await db.collection('accounts').doc(accountId).update({ data: { status: 'suspended' } })
+  await world.db.collection('accounts').doc(accountId).update({ data: { status: 'suspended' } })
   const id = await started()
   expect(await as(leaver)('handover.cancel', { id, comment: '不走了' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await as(cast.eastHead)('handover.cancel', { id, comment: '员工留任' })).toMatchObject({ ok: true, data: { status: 'cancelled' } })
@@ -100,10 +76,10 @@ it('restores the account when cancelled', async () => {
 })
 
 it('keeps other departments and strangers out', async () => {
-  const digest = cloud.database.digest()
+  const digest = world.cloud.database.digest()
   expect(await as(cast.southHead)('handover.start', { accountId, leaving: true, reason: '越权发起' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
   expect(await as(receiver)('handover.start', { accountId, leaving: true, reason: '越权发起' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-  expect(cloud.database.digest()).toBe(digest)
+  expect(world.cloud.database.digest()).toBe(digest)
   const id = await started()
   expect(await as(cast.southHead)('handover.designate', { id, receiverId: receiver })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
   expect(await as(cast.eastHead)('handover.designate', { id, receiverId: leaver })).toMatchObject({ ok: false, error: { code: 'RECEIVER_INVALID' } })

@@ -1,31 +1,11 @@
-import type { Database } from '../../cloudfunctions/src/core/sdk-types'
-import { apiCaller } from '../support/api'
-import { cast, freshCompany, openidOf } from '../support/company'
-import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
+import { cast } from '../support/company'
+import { useScenario } from '../support/scenario'
 
-let cloud: TestCloud
-let db: Database
-/** Friday 2026-11-27, 10:00 in Shanghai: past the default due day (the 10th). */
-let now = new Date('2026-11-27T02:00:00Z')
-let call: ReturnType<typeof apiCaller>
-const as = (personId: string) => (action: string, payload?: unknown) => call(openidOf(personId), action, payload)
+const world = useScenario()
+const as = world.as
 
 const answers = { paymentPasswordStrong: true, passwordChangedOn: '2026-10-15', securityVerificationOn: true, noUnknownLinks: true }
 
-beforeAll(async () => {
-  cloud = await startLocalCloud({ functions: false })
-  db = connectSdk(cloud.cloudEndpoint).db
-  call = apiCaller(db, { now: () => now })
-})
-
-afterAll(async () => {
-  await cloud.close()
-})
-
-beforeEach(async () => {
-  now = new Date('2026-11-27T02:00:00Z')
-  await freshCompany(db)
-})
 
 async function securityTodos(personId: string) {
   const res = await as(personId)('todo.list', {})
@@ -39,13 +19,13 @@ it('reminds until the month’s self-check is done, then keeps it as this month�
   expect(await securityTodos(cast.eastEmployee)).toEqual([])
   // Submitting again the same month updates the one record.
   await as(cast.eastEmployee)('security.submitSelfCheck', { ...answers, noUnknownLinks: false })
-  expect((await db.collection('self_checks').where({ personId: cast.eastEmployee }).count()).total).toBe(1)
+  expect((await world.db.collection('self_checks').where({ personId: cast.eastEmployee }).count()).total).toBe(1)
   expect(await as(cast.eastEmployee)('security.getSelfCheck', {})).toMatchObject({ ok: true, data: { record: { passed: false, issues: ['曾点击来源不明的链接或二维码，请留意账号异常'] }, passwordAgeDays: 43 } })
 })
 
 it('starts a new month with a new reminder, and warns when the password gets too old', async () => {
   await as(cast.eastEmployee)('security.submitSelfCheck', { ...answers, passwordChangedOn: '2026-09-01' })
-  now = new Date('2026-12-01T01:00:00Z')
+  world.now = new Date('2026-12-01T01:00:00Z')
   expect(await securityTodos(cast.eastEmployee)).toEqual(['请完成本月账号安全自查', '业务微信登录密码该更换了'])
 })
 

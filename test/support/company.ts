@@ -21,3 +21,14 @@ export async function freshCompany(db: Database): Promise<void> {
     await db.collection('people').doc(person.id).update({ data: { openid: devOpenidFor(person.id) } })
   }
 }
+
+/** Puts an active business account in the registry for a seeded person, as activation would. */
+export async function giveAccount(db: Database, personId: string, wechatId: string, status = 'active'): Promise<string> {
+  const person = (await db.collection('people').doc(personId).get()).data as { name: string; departmentId: string }
+  const id = `acct-${wechatId}`
+  const now = new Date()
+  await db.collection('accounts').add({
+    data: { _id: id, wechatId, holderId: personId, holderName: person.name, departmentId: person.departmentId, status, boundPhone: '13912345678', activatedOn: '2026-11-01', applicationId: 'seeded', createdAt: now, updatedAt: now },
+  })
+  return id
+}
