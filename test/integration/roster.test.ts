@@ -177,7 +177,7 @@ describe('roster.listPeople', () => {
     if (last.ok) expect(last.data.items).toHaveLength(demoPeople.length - 30)
   })
 
-  it('keeps heads inside their own department', async () => {
+  it('keeps heads and employees inside their own department', async () => {
     const own = await call(EAST_HEAD, 'roster.listPeople', {})
     expect(own.ok).toBe(true)
     if (own.ok) {
@@ -185,7 +185,10 @@ describe('roster.listPeople', () => {
       expect(own.data.items.every((p: { departmentId: string }) => p.departmentId === 'dept-sales-east')).toBe(true)
     }
     expect(await call(EAST_HEAD, 'roster.listPeople', { departmentId: 'dept-marketing' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
-    expect(await call(EAST_EMPLOYEE, 'roster.listPeople', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const colleagues = await call(EAST_EMPLOYEE, 'roster.listPeople', { status: 'left' })
+    expect(colleagues).toMatchObject({ ok: true, data: { total: 9 } })
+    if (colleagues.ok) expect(colleagues.data.items.every((p: { departmentId: string; status: string }) => p.departmentId === 'dept-sales-east' && p.status === 'active')).toBe(true)
+    expect(await call(EAST_EMPLOYEE, 'roster.listPeople', { departmentId: 'dept-marketing' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
   })
 
   it('finds people by part of their name, treating the keyword as text', async () => {

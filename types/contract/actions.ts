@@ -68,9 +68,9 @@ export const actions = {
     fn: 'api',
     input: roster.listPeopleInput,
     output: roster.listPeopleOutput,
-    audience: ['head', 'admin'],
+    audience: bound,
     writes: false,
-    summary: 'Staff list with masked contacts; heads see only their own department.',
+    summary: 'Staff list with masked contacts; heads and employees see only their own department (employees only people in service, e.g. to pick a delegate).',
   }),
   'roster.import': spec({
     fn: 'api',

@@ -14,13 +14,14 @@ export async function listPeople(
   const page = input.page ?? 1
   const pageSize = input.pageSize ?? 20
   let departmentId = input.departmentId
-  if (me.role === 'head') {
+  if (me.role !== 'admin') {
     if (departmentId && departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
     departmentId = me.departmentId
   }
   const where: Record<string, unknown> = {}
   if (departmentId) where.departmentId = departmentId
-  where.status = input.status ?? 'active'
+  // Employees look colleagues up to name a delegate or receiver; people who left are not their business.
+  where.status = me.role === 'employee' ? 'active' : (input.status ?? 'active')
   const keyword = input.keyword?.trim()
   const _ = ctx.db.command
   const query = keyword
