@@ -9,13 +9,32 @@ export default defineAppConfig({
     {
       root: 'packages/account',
       name: 'account',
-      pages: ['apply/index', 'application/index', 'mine/index', 'accounts/index'],
+      pages: [
+        'apply/index',
+        'application/index',
+        'mine/index',
+        'accounts/index',
+        // Record pages sit where types/contract/pages.ts says: subscribe messages and to-do lists open them there.
+        'anomaly/index',
+        'anomaly-report/index',
+        'anomalies/index',
+        'delegation/index',
+        'delegation-request/index',
+        'delegations/index',
+        'handover/index',
+        'handover-start/index',
+        'handovers/index',
+        'self-check/index',
+        'self-checks/index',
+        'security-settings/index',
+      ],
     },
   ],
-  // Every role reaches applications from the first screens, so fetch that subpackage while they look around.
+  // Every role reaches applications, anomaly reports and the self-check from the first screens, so fetch that subpackage while they look around.
   preloadRule: {
     'pages/workbench/index': { network: 'all', packages: ['account'] },
     'pages/approvals/index': { network: 'all', packages: ['account'] },
+    'pages/me/index': { network: 'all', packages: ['account'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -1,3 +1,5 @@
+import { recordPage } from '@contract'
+
 /** Page paths as Taro navigation wants them (leading slash, no extension). */
 export const routes = {
   workbench: '/pages/workbench/index',
@@ -11,12 +13,60 @@ export const routes = {
   application: '/packages/account/application/index',
   myApplications: '/packages/account/mine/index',
   accounts: '/packages/account/accounts/index',
+  anomalyReport: '/packages/account/anomaly-report/index',
+  anomalies: '/packages/account/anomalies/index',
+  delegationRequest: '/packages/account/delegation-request/index',
+  delegations: '/packages/account/delegations/index',
+  handoverStart: '/packages/account/handover-start/index',
+  handovers: '/packages/account/handovers/index',
+  selfCheck: recordPage('selfcheck', ''),
+  selfChecks: '/packages/account/self-checks/index',
+  securitySettings: '/packages/account/security-settings/index',
 } as const
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const pairs = Object.entries(query).filter((pair): pair is [string, string] => Boolean(pair[1]))
+  return pairs.length === 0 ? path : `${path}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`
+}
 
 export function peopleOfDepartment(departmentId: string): string {
   return `${routes.people}?departmentId=${encodeURIComponent(departmentId)}`
 }
 
+/** Record screens live where the contract says, the same pages subscribe messages open. */
 export function applicationDetail(id: string): string {
-  return `${routes.application}?id=${encodeURIComponent(id)}`
+  return recordPage('application', id)
+}
+
+export function anomalyDetail(id: string): string {
+  return recordPage('anomaly', id)
+}
+
+export function delegationDetail(id: string): string {
+  return recordPage('delegation', id)
+}
+
+export function handoverDetail(id: string): string {
+  return recordPage('handover', id)
+}
+
+export function anomalyList(scope: 'mine' | 'handling'): string {
+  return withQuery(routes.anomalies, { scope })
+}
+
+export function delegationList(scope: 'mine' | 'pending' | 'all'): string {
+  return withQuery(routes.delegations, { scope })
+}
+
+export function handoverList(scope: 'mine' | 'handling'): string {
+  return withQuery(routes.handovers, { scope })
+}
+
+/** The account travels with its WeChat ID so the form can name it without another round trip. */
+export function delegationRequest(accountId: string, wechatId: string): string {
+  return withQuery(routes.delegationRequest, { accountId, wechatId })
+}
+
+export function handoverStart(accountId: string, wechatId: string): string {
+  return withQuery(routes.handoverStart, { accountId, wechatId })
 }

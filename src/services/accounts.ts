@@ -30,6 +30,32 @@ export function shanghaiToday(now: Date = new Date()): string {
   return dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD')
 }
 
+/** The wall clock in China now, as the date and `HH:mm` pickers show it. */
+export function shanghaiClock(now: Date = new Date()): { date: string; time: string } {
+  const local = dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES)
+  return { date: local.format('YYYY-MM-DD'), time: local.format('HH:mm') }
+}
+
+/** The instant a Shanghai date and `HH:mm` name, as ISO 8601 with the +08:00 offset. */
+export function shanghaiInstant(date: string, time: string): string {
+  return `${date}T${time}:00+08:00`
+}
+
+/** A calendar date moved by whole days (no time zone involved: dates are labels). */
+export function addDays(date: string, days: number): string {
+  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD')
+}
+
+/** Whole days from one calendar date to another. */
+export function daysBetween(from: string, to: string): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day')
+}
+
+/** This month in China, `YYYY-MM`. */
+export function shanghaiMonth(now: Date = new Date()): string {
+  return dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM')
+}
+
 export interface Page<T> {
   items: T[]
   total: number

@@ -120,3 +120,87 @@ export async function callAction<N extends ActionName>(name: N, payload: ActionI
     throw err
   }
 }
+
+/** A file the user picked on the phone: WeChat gives a temporary path; the browser also hands over the bytes. */
+export interface PickedFile {
+  path: string
+  /** H5 only: the picked File, when the platform kept it. */
+  blob?: Blob
+  /** MIME type when the platform reported one. */
+  type?: string
+}
+
+const UPLOAD_FAILED = '上传失败，请检查网络后重试'
+
+async function uploadWeapp(cloudPath: string, file: PickedFile): Promise<string> {
+  initCloud()
+  try {
+    const result = await Taro.cloud.uploadFile({ cloudPath, filePath: file.path })
+    if (!result.fileID) throw new Error('no fileID')
+    return result.fileID
+  } catch (cause) {
+    throw new CloudError('INTERNAL', UPLOAD_FAILED, { cause: describe(cause) })
+  }
+}
+
+async function uploadH5(cloudPath: string, file: PickedFile): Promise<string> {
+  let response: Response
+  try {
+    const blob = file.blob ?? (await (await fetch(file.path)).blob())
+    const form = new FormData()
+    form.append('cloudPath', cloudPath)
+    form.append('file', blob, cloudPath.split('/').pop() ?? 'upload')
+    response = await fetch('/api/storage/upload', { method: 'POST', credentials: 'include', body: form })
+  } catch (cause) {
+    throw new CloudError('INTERNAL', UPLOAD_FAILED, { cause: describe(cause) })
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    throw new CloudError('INTERNAL', UPLOAD_FAILED, { status: response.status })
+  }
+  return unwrapEnvelope<{ fileID: string }>(body).fileID
+}
+
+/**
+ * Puts a picked file into cloud storage and returns its file ID. In WeChat the SDK uploads
+ * straight to storage; in H5 the local gateway takes the file for the signed-in user.
+ */
+export function uploadToStorage(cloudPath: string, file: PickedFile): Promise<string> {
+  return process.env.TARO_ENV === 'weapp' ? uploadWeapp(cloudPath, file) : uploadH5(cloudPath, file)
+}
+
+interface TempFileEntry {
+  fileID: string
+  tempFileURL?: string
+}
+
+async function tempUrlsWeapp(fileIDs: string[]): Promise<TempFileEntry[]> {
+  initCloud()
+  try {
+    const result = await Taro.cloud.getTempFileURL({ fileList: fileIDs })
+    return result.fileList as TempFileEntry[]
+  } catch (cause) {
+    throw new CloudError('INTERNAL', NETWORK_ERROR_MESSAGE, { cause: describe(cause) })
+  }
+}
+
+async function tempUrlsH5(fileIDs: string[]): Promise<TempFileEntry[]> {
+  const body = await requestJson('POST', '/api/storage/temp-urls', { fileList: fileIDs })
+  return unwrapEnvelope<{ fileList: TempFileEntry[] }>(body).fileList
+}
+
+/**
+ * Short-lived links for showing stored files, keyed by file ID. A file the storage could not
+ * sign (deleted, no access) is simply missing from the answer.
+ */
+export async function tempFileUrls(fileIDs: string[]): Promise<Record<string, string>> {
+  if (fileIDs.length === 0) return {}
+  const entries = process.env.TARO_ENV === 'weapp' ? await tempUrlsWeapp(fileIDs) : await tempUrlsH5(fileIDs)
+  const out: Record<string, string> = {}
+  for (const entry of entries) {
+    if (entry.tempFileURL) out[entry.fileID] = entry.tempFileURL
+  }
+  return out
+}

@@ -17,6 +17,7 @@ export interface PeopleQuery {
   pageSize: number
   keyword?: string
   departmentId?: string
+  status?: 'active' | 'left'
 }
 
 export interface PeoplePage {
@@ -32,6 +33,7 @@ export function listPeople(query: PeopleQuery): Promise<PeoplePage> {
   // The contract rejects empty strings for ids and keeps keywords short, so send only what narrows the list.
   if (keyword) payload.keyword = keyword.slice(0, 32)
   if (query.departmentId) payload.departmentId = query.departmentId
+  if (query.status) payload.status = query.status
   return callAction('roster.listPeople', payload)
 }
 

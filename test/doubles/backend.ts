@@ -20,8 +20,22 @@ export function fail(code: string, message?: string, details?: unknown): Envelop
   return { ok: false, error: { code, ...(message === undefined ? {} : { message }), ...(details === undefined ? {} : { details }) } }
 }
 
+function bodyOf(body: unknown): unknown {
+  if (body === undefined || body === null) return undefined
+  // Uploads travel as multipart forms; tests see their fields as a plain object.
+  if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    const fields: Record<string, unknown> = {}
+    body.forEach((value, key) => {
+      fields[key] = value
+    })
+    return fields
+  }
+  return typeof body === 'string' ? JSON.parse(body) : body
+}
+
 /**
- * Installs the fake. Keys are action names (`session.whoami`) or `METHOD /dev/route`.
+ * Installs the fake. Keys are action names (`session.whoami`) or `METHOD /route` for
+ * everything else (`POST /dev/sign-in`, `POST /api/storage/upload`).
  * An unscripted key answers INTERNAL, so a test notices calls it did not expect.
  */
 export function installBackend(handlers: Record<string, Handler>) {
@@ -32,10 +46,11 @@ export function installBackend(handlers: Record<string, Handler>) {
     return handler ? handler(payload) : fail('INTERNAL', `unscripted ${key}`)
   }
 
-  const fetchMock = jest.fn(async (url: string, init?: { method?: string; body?: string }) => {
+  const fetchMock = jest.fn(async (url: string, init?: { method?: string; body?: unknown }) => {
     const method = init?.method ?? 'GET'
-    const body = init?.body ? JSON.parse(init.body) : undefined
-    const envelope = url.startsWith('/api/') ? await answer(body.action, body.payload) : await answer(`${method} ${url}`, body)
+    const body = bodyOf(init?.body) as { action?: string; payload?: unknown } | undefined
+    const isAction = url.startsWith('/api/') && !url.startsWith('/api/storage/')
+    const envelope = isAction ? await answer(String(body?.action), body?.payload) : await answer(`${method} ${url}`, body)
     return { status: 200, ok: true, json: async () => envelope }
   })
   ;(globalThis as { fetch?: unknown }).fetch = fetchMock

@@ -91,12 +91,18 @@ function reactStyle(style: unknown): unknown {
   return out
 }
 
+/** Taro spells accessibility props in camel case (ariaChecked, ariaRole); the DOM wants aria-checked and role. */
+function domName(key: string): string {
+  if (key === 'ariaRole') return 'role'
+  return /^aria[A-Z]/.test(key) ? `aria-${key.slice(4).toLowerCase()}` : key
+}
+
 function domProps(props: AnyProps): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(props)) {
     if (key === 'children' || taroOnly.has(key)) continue
     if (key === 'style' && typeof value === 'string') continue
-    out[key] = key === 'style' ? reactStyle(value) : value
+    out[domName(key)] = key === 'style' ? reactStyle(value) : value
   }
   return out
 }
@@ -230,11 +236,39 @@ export const Button = forwardRef<HTMLButtonElement, AnyProps>((props, ref) => {
 })
 Button.displayName = 'Button'
 
-export const Picker = forwardRef<HTMLDivElement, AnyProps>((props, ref) => (
-  <div {...domProps(props)} ref={ref}>
-    {props.children as ReactNode}
-  </div>
-))
+/**
+ * A picker is a wrapper around what it shows; tests choose a value by firing
+ * `new CustomEvent('pickerchange', { detail: { value } })` on it, as the mini program's change event would deliver.
+ */
+export const Picker = forwardRef<HTMLDivElement, AnyProps>((props, ref) => {
+  const inner = useRef<HTMLDivElement | null>(null)
+  const onChange = props.onChange as Handler
+  const onChangeRef = useRef(onChange)
+  onChangeRef.current = onChange
+  useEffect(() => {
+    const node = inner.current
+    if (!node) return undefined
+    const listener = (event: Event) => onChangeRef.current?.({ detail: (event as CustomEvent).detail, type: 'change' })
+    node.addEventListener('pickerchange', listener)
+    return () => node.removeEventListener('pickerchange', listener)
+  }, [])
+  const { onChange: _ignored, start, end, value, ...rest } = props
+  return (
+    <div
+      {...domProps(rest)}
+      data-picker-value={value === undefined ? undefined : String(value)}
+      data-picker-start={start === undefined ? undefined : String(start)}
+      data-picker-end={end === undefined ? undefined : String(end)}
+      ref={(node) => {
+        inner.current = node
+        if (typeof ref === 'function') ref(node)
+        else if (ref) ref.current = node
+      }}
+    >
+      {props.children as ReactNode}
+    </div>
+  )
+})
 Picker.displayName = 'Picker'
 
 export interface ITouchEvent<T = unknown> {

@@ -86,6 +86,15 @@ export const chooseMessageFile = jest.fn(async (_options?: unknown) => ({ tempFi
 export const getFileSystemManager = jest.fn(() => ({
   readFile: jest.fn((options: { fail?: (err: unknown) => void }) => options.fail?.({ errMsg: 'readFile:fail not scripted' })),
 }))
+export const chooseImage = jest.fn(async (_options?: unknown): Promise<unknown> => {
+  throw { errMsg: 'chooseImage:fail cancel' }
+})
+export const previewImage = jest.fn(async (_options?: unknown) => ({ errMsg: 'previewImage:ok' }))
+/** Answers every template with 'reject' unless a test scripts otherwise. */
+export const requestSubscribeMessage = jest.fn(async (options: { tmplIds: string[] }) => ({
+  errMsg: 'requestSubscribeMessage:ok',
+  ...Object.fromEntries(options.tmplIds.map((id) => [id, 'reject'])),
+}))
 export const nextTick = jest.fn((callback: () => void) => setTimeout(callback, 0))
 export const getCurrentInstance = jest.fn(() => ({ router: { path: '/', params: {} }, page: null, app: null }))
 export const getCurrentPages = jest.fn(() => [] as unknown[])
@@ -94,6 +103,12 @@ export const cloud = {
   init: jest.fn(),
   callFunction: jest.fn(async (_options?: unknown): Promise<{ result: unknown; errMsg: string }> => {
     throw new Error('Taro.cloud.callFunction was not scripted by this test')
+  }),
+  uploadFile: jest.fn(async (_options?: unknown): Promise<{ fileID: string; statusCode: number; errMsg: string }> => {
+    throw new Error('Taro.cloud.uploadFile was not scripted by this test')
+  }),
+  getTempFileURL: jest.fn(async (_options?: unknown): Promise<{ fileList: unknown[]; errMsg: string }> => {
+    throw new Error('Taro.cloud.getTempFileURL was not scripted by this test')
   }),
 }
 
@@ -144,6 +159,9 @@ const Taro = {
   setNavigationBarTitle,
   stopPullDownRefresh,
   chooseMessageFile,
+  chooseImage,
+  previewImage,
+  requestSubscribeMessage,
   getFileSystemManager,
   nextTick,
   getCurrentInstance,

@@ -1,5 +1,7 @@
+import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { askConsent, prepareConsent } from '@/services/consent'
 import { setAppState, useAppState } from '@/store/app'
 import { tabsFor, type TabSpec } from './tabs'
 import './index.scss'
@@ -11,10 +13,18 @@ import './index.scss'
 export function TabBarView() {
   const session = useAppState((s) => s.session)
   const selected = useAppState((s) => s.selectedTab)
+  const reviewer = session.kind === 'bound' && session.person.role !== 'employee'
+
+  useEffect(() => {
+    if (reviewer) prepareConsent()
+  }, [reviewer])
+
   if (session.kind !== 'bound') return null
 
   const open = (tab: TabSpec) => {
     if (tab.key === selected) return
+    // Reviewers opening 审批 will want to hear of the next request; asked inside the tap, as WeChat requires.
+    if (tab.key === 'approvals' && reviewer) void askConsent('openApprovals')
     setAppState({ selectedTab: tab.key })
     void Taro.switchTab({ url: tab.path })
   }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EntryList } from '@/components/entry-list'
-import { routes } from '@/routes'
+import { anomalyList, delegationList, handoverList, routes } from '@/routes'
 
 function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -22,7 +22,21 @@ function Admin() {
       <Text className='page-section__title'>业务微信</Text>
       <View className='page-section'>
         <EntryList
-          entries={[{ id: 'admin-accounts', title: '账号台账', description: '全公司业务微信账号，按状态、微信号或持有人查找', onOpen: open(routes.accounts) }]}
+          entries={[
+            { id: 'admin-accounts', title: '账号台账', description: '全公司业务微信账号，按状态、微信号或持有人查找', onOpen: open(routes.accounts) },
+            { id: 'admin-delegations', title: '代操作记录', description: '全公司的代操作申请与生效情况', onOpen: open(delegationList('all')) },
+            { id: 'admin-handovers', title: '账号交接', description: '修改密码、办结交接，转交或注销账号', onOpen: open(handoverList('handling')) },
+          ]}
+        />
+      </View>
+      <Text className='page-section__title'>账号安全</Text>
+      <View className='page-section'>
+        <EntryList
+          entries={[
+            { id: 'admin-anomalies', title: '异常报告', description: '全公司的账号异常报告，受理、处置与办结', onOpen: open(anomalyList('handling')) },
+            { id: 'admin-self-checks', title: '安全自查完成情况', description: '本月各部门安全自查的完成情况', onOpen: open(routes.selfChecks) },
+            { id: 'admin-security-settings', title: '安全设置', description: '登录密码最长使用天数、每月自查截止日', onOpen: open(routes.securitySettings) },
+          ]}
         />
       </View>
     </View>

@@ -98,15 +98,20 @@ describe('审批 tab', () => {
     expect(byId('todo-application-app-23')).toBeTruthy()
   })
 
-  it('says when a kind of to-do has no screen here rather than doing nothing', async () => {
+  it.each<[TodoItem['kind'], string, string]>([
+    ['anomaly', 'an-1', '/packages/account/anomaly/index?id=an-1'],
+    ['delegation', 'dl-1', '/packages/account/delegation/index?id=dl-1'],
+    ['handover', 'ho-1', '/packages/account/handover/index?id=ho-1'],
+    ['selfcheck', '2026-03', '/packages/account/self-check/index'],
+  ])('opens a %s to-do on the page the contract names for it', async (kind, id, url) => {
     installBackend({
       'session.whoami': () => ok({ status: 'bound', person: head }),
-      'todo.list': () => ok({ approvals: [todo({ kind: 'delegation', id: 'dl-1', title: '代操作安排' })], mine: [] }),
+      'todo.list': () => ok({ approvals: [], mine: [todo({ kind, id, title: '待办事项' })] }),
     })
     render(<ApprovalsPage />)
-    fireEvent.click(within(await waitFor(() => byId('todo-delegation-dl-1'))).getByText('代操作安排'))
-    expect(Taro.navigateTo).not.toHaveBeenCalled()
-    expect(Taro.showToast).toHaveBeenCalled()
+    fireEvent.click(within(await waitFor(() => byId(`todo-${kind}-${id}`))).getByText('待办事项'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url })
+    expect(Taro.showToast).not.toHaveBeenCalled()
   })
 
   it('shows a retryable error', async () => {

@@ -2,27 +2,21 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import type { PersonSummary, TodoItem } from '@contract'
+import { recordPage, type PersonSummary, type TodoItem } from '@contract'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { useTodos } from '@/hooks/use-todos'
 import { formatShanghaiTime } from '@/services/accounts'
-import { applicationDetail, routes } from '@/routes'
+import { routes } from '@/routes'
 import './index.scss'
 
 /** To-do lists arrive whole; show them a screenful at a time. */
 const PAGE_SIZE = 20
 
-/** Where each kind of to-do is handled; a kind without a screen here yet says so instead of failing silently. */
-const todoScreens: Partial<Record<TodoItem['kind'], (id: string) => string>> = {
-  application: applicationDetail,
-}
-
+/** Every kind of to-do opens the page the contract names for it, the same one its subscribe message opens. */
 function openItem(item: TodoItem): void {
-  const screen = todoScreens[item.kind]
-  if (screen) void Taro.navigateTo({ url: screen(item.id) })
-  else void Taro.showToast({ title: '请在对应功能中处理此事项', icon: 'none', duration: 2000 })
+  void Taro.navigateTo({ url: recordPage(item.kind, item.id) })
 }
 
 function TodoList({ id, items, empty }: { id: string; items: TodoItem[]; empty: { title: string; description: string } }) {
@@ -102,13 +96,13 @@ function Approvals({ person }: { person: PersonSummary }) {
             items={approvals}
             empty={{
               title: '暂无待审批事项',
-              description: person.role === 'head' ? '本部门员工提交的申请会显示在这里' : '需要你处理的申请会显示在这里',
+              description: person.role === 'head' ? '本部门的申请、代操作、异常报告和交接会显示在这里' : '需要你处理的申请、异常报告和交接会显示在这里',
             }}
           />
         </>
       ) : null}
       <Text className='page-section__title'>我的待办{mine.length ? `（${mine.length}）` : ''}</Text>
-      <TodoList id='todo-mine' items={mine} empty={{ title: '暂无进行中的申请', description: '你提交的申请在处理完成前会显示在这里' }} />
+      <TodoList id='todo-mine' items={mine} empty={{ title: '暂无待办', description: '你的申请、异常报告、交接和每月安全自查会显示在这里' }} />
       <View className='approvals__history' id='todo-mine-history' onClick={() => void Taro.navigateTo({ url: routes.myApplications })}>
         <Text>查看我的全部申请 ›</Text>
       </View>

@@ -8,7 +8,7 @@ import { RoleTag } from '@/components/role-tag'
 import { loadIdentityActions } from '@/components/dev-only'
 import { EntryList, type Entry } from '@/components/entry-list'
 import { loadSession } from '@/store/session'
-import { routes } from '@/routes'
+import { anomalyList, delegationList, handoverList, routes } from '@/routes'
 import './index.scss'
 
 function Field({ title, id, value, isLast = false }: { title: string; id: string; value: string; isLast?: boolean }) {
@@ -38,6 +38,17 @@ function accountEntries(person: PersonSummary): Entry[] {
   return entries
 }
 
+function securityEntries(): Entry[] {
+  const open = (url: string) => () => void Taro.navigateTo({ url })
+  return [
+    { id: 'entry-report-anomaly', title: '报告账号异常', description: '账号被盗、登录受限、疑似诈骗，请立即报告', onOpen: open(routes.anomalyReport) },
+    { id: 'entry-self-check', title: '每月安全自查', description: '本月自查状态与密码使用天数', onOpen: open(routes.selfCheck) },
+    { id: 'me-anomalies', title: '我报告的异常', description: '报告的处理进度与处置措施', onOpen: open(anomalyList('mine')) },
+    { id: 'me-delegations', title: '我的代操作', description: '委托同事或受同事委托代操作的账号', onOpen: open(delegationList('mine')) },
+    { id: 'me-handovers', title: '我的账号交接', description: '交出或接收账号的交接清单', onOpen: open(handoverList('mine')) },
+  ]
+}
+
 function Me({ person }: { person: PersonSummary }) {
   const IdentityActions = loadIdentityActions()
   return (
@@ -63,6 +74,9 @@ function Me({ person }: { person: PersonSummary }) {
       </View>
       <View className='page-section'>
         <EntryList title='业务微信' entries={accountEntries(person)} />
+      </View>
+      <View className='page-section'>
+        <EntryList title='账号安全' entries={securityEntries()} />
       </View>
       {IdentityActions ? (
         <View className='page-section me__actions'>

@@ -45,4 +45,32 @@ describe('business WeChat entries in 我的 and 管理', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/accounts/index' })
     expect(byId('admin-roster-import')).toBeTruthy()
   })
+
+  it('gives everyone anomaly reporting, the self-check and their own records in 我的', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: employee }) })
+    render(<MePage />)
+    const expected: Array<[string, string]> = [
+      ['entry-report-anomaly', '/packages/account/anomaly-report/index'],
+      ['entry-self-check', '/packages/account/self-check/index'],
+      ['me-anomalies', '/packages/account/anomalies/index?scope=mine'],
+      ['me-delegations', '/packages/account/delegations/index?scope=mine'],
+      ['me-handovers', '/packages/account/handovers/index?scope=mine'],
+    ]
+    await waitFor(() => byId('entry-report-anomaly'))
+    for (const [id, url] of expected) {
+      fireEvent.click(byId(id).firstElementChild as HTMLElement)
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url })
+    }
+  })
+
+  it('gives admins anomaly reports, security settings and self-check completion in 管理', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: admin }) })
+    render(<AdminPage />)
+    fireEvent.click(within(await waitFor(() => byId('admin-anomalies'))).getByText('异常报告'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/anomalies/index?scope=handling' })
+    fireEvent.click(within(byId('admin-security-settings')).getByText('安全设置'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/security-settings/index' })
+    fireEvent.click(within(byId('admin-self-checks')).getByText('安全自查完成情况'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/self-checks/index' })
+  })
 })

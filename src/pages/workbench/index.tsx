@@ -7,11 +7,30 @@ import { RoleTag } from '@/components/role-tag'
 import { EntryList, type Entry } from '@/components/entry-list'
 import { useTodos } from '@/hooks/use-todos'
 import { loadSession } from '@/store/session'
-import { routes } from '@/routes'
+import { askConsent } from '@/services/consent'
+import { anomalyList, routes } from '@/routes'
 import './index.scss'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
 const tab = (url: string) => () => void Taro.switchTab({ url })
+/** Reviewers opening 审批 are asked, inside the tap, whether to be told of the next request. */
+const approvalsTab = () => {
+  void askConsent('openApprovals')
+  void Taro.switchTab({ url: routes.approvals })
+}
+
+function securityEntries(role: Role): Entry[] {
+  const entries: Entry[] = [
+    { id: 'entry-self-check', title: '每月安全自查', description: '支付密码、登录密码、安全验证，每月完成一次', onOpen: open(routes.selfCheck) },
+  ]
+  if (role === 'head') {
+    entries.push(
+      { id: 'entry-anomalies', title: '异常报告', description: '受理、处置本部门员工报告的账号异常', onOpen: open(anomalyList('handling')) },
+      { id: 'entry-self-checks', title: '自查完成情况', description: '本部门本月安全自查的完成情况', onOpen: open(routes.selfChecks) },
+    )
+  }
+  return entries
+}
 
 function accountEntries(role: Role): Entry[] {
   const entries: Entry[] = [
@@ -33,7 +52,7 @@ function otherEntries(role: Role): Entry[] {
       return [profile]
     case 'head':
       return [
-        { id: 'entry-pending-approvals', title: '待我审批', description: '处理本部门员工的申请', onOpen: tab(routes.approvals) },
+        { id: 'entry-pending-approvals', title: '待我审批', description: '处理本部门员工的申请', onOpen: approvalsTab },
         { id: 'entry-department-people', title: '本部门员工', description: '查看本部门人员与绑定情况', onOpen: open(routes.people) },
         profile,
       ]
@@ -42,7 +61,7 @@ function otherEntries(role: Role): Entry[] {
         { id: 'entry-roster', title: '花名册管理', description: '部门、员工与花名册导入', onOpen: tab(routes.admin) },
         { id: 'entry-roster-import', title: '导入花名册', description: '粘贴或上传 CSV，先校验后导入', onOpen: open(routes.rosterImport) },
         { id: 'entry-people', title: '员工列表', description: '按部门、姓名查找员工', onOpen: open(routes.people) },
-        { id: 'entry-approvals', title: '审批', description: '待审批事项与我的申请', onOpen: tab(routes.approvals) },
+        { id: 'entry-approvals', title: '审批', description: '待审批事项与我的申请', onOpen: approvalsTab },
       ]
   }
 }
@@ -63,7 +82,7 @@ function TodoCard({ role }: { role: Role }) {
   usePullDownRefresh(() => void todos.refresh())
   const data = todos.data
   return (
-    <View className='todo-card card' id='todo-card' onClick={tab(routes.approvals)}>
+    <View className='todo-card card' id='todo-card' onClick={role === 'employee' ? tab(routes.approvals) : approvalsTab}>
       <View className='todo-card__counts'>
         {/* Employees decide nothing, so their card shows only their own open requests. */}
         {role === 'employee' ? null : <Count id='todo-approvals-count' label='待我审批' value={data ? data.approvals.length : null} />}
@@ -92,12 +111,25 @@ function Workbench({ person }: { person: PersonSummary }) {
         </View>
       </View>
       <View className='page-section'>
+        <View className='report-anomaly card' id='entry-report-anomaly' onClick={open(routes.anomalyReport)}>
+          <View className='report-anomaly__text'>
+            <Text className='report-anomaly__title'>报告账号异常</Text>
+            <Text className='report-anomaly__description'>账号被盗、登录受限、疑似诈骗、手机丢失，请立即报告</Text>
+          </View>
+          <Text className='report-anomaly__go'>立即报告 ›</Text>
+        </View>
+      </View>
+      <View className='page-section'>
         <TodoCard role={person.role} />
       </View>
       <View id='quick-entries'>
         <Text className='page-section__title'>业务微信</Text>
         <View className='page-section'>
           <EntryList entries={accountEntries(person.role)} />
+        </View>
+        <Text className='page-section__title'>账号安全</Text>
+        <View className='page-section'>
+          <EntryList entries={securityEntries(person.role)} />
         </View>
         <Text className='page-section__title'>常用功能</Text>
         <View className='page-section'>

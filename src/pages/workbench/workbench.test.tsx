@@ -94,4 +94,32 @@ describe('工作台', () => {
     expect(byId('todo-approvals-count').textContent).toBe('-')
     expect(byId('whoami-name').textContent).toBe('李四')
   })
+
+  it('puts reporting an anomaly up front for everyone, and the self-check with it', async () => {
+    installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: employee }),
+      'todo.list': () => ok({ approvals: [], mine: [] }),
+    })
+    render(<WorkbenchPage />)
+    fireEvent.click(within(await waitFor(() => byId('entry-report-anomaly'))).getByText('报告账号异常'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/anomaly-report/index' })
+    fireEvent.click(within(byId('entry-self-check')).getByText('每月安全自查'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/self-check/index' })
+    expect(document.getElementById('entry-anomalies')).toBeNull()
+    expect(document.getElementById('entry-self-checks')).toBeNull()
+  })
+
+  it('gives heads the department’s anomaly reports and self-check completion', async () => {
+    installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: head }),
+      'todo.list': () => ok({ approvals: [], mine: [] }),
+    })
+    render(<WorkbenchPage />)
+    fireEvent.click(within(await waitFor(() => byId('entry-anomalies'))).getByText('异常报告'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/anomalies/index?scope=handling' })
+    fireEvent.click(within(byId('entry-self-checks')).getByText('自查完成情况'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/self-checks/index' })
+    fireEvent.click(within(byId('entry-pending-approvals')).getByText('待我审批'))
+    expect(Taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/approvals/index' })
+  })
 })

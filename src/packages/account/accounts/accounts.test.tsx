@@ -4,7 +4,7 @@ import type { AccountSummary, PersonSummary } from '@contract'
 import AccountsPage from './index'
 import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../../test/doubles/backend'
-import { admin, employee } from '../../../../test/doubles/people'
+import { admin, employee, head } from '../../../../test/doubles/people'
 import { accountSummary } from '../../../../test/doubles/accounts'
 
 function byId(id: string): HTMLElement {
@@ -101,5 +101,38 @@ describe('account registry', () => {
     expect(empty.textContent).toContain('你还没有业务微信账号')
     fireEvent.click(byId('accounts-apply'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/apply/index' })
+  })
+
+  it('lets the holder delegate and hand over an account in use, and open the delegation in effect', async () => {
+    backend(employee, [
+      accountSummary(),
+      accountSummary({ id: 'acc-4', wechatId: 'zhangsan_old', status: 'suspended' }),
+      accountSummary({ id: 'acc-5', wechatId: 'zhangsan_gone', status: 'closed' }),
+      accountSummary({ id: 'acc-6', wechatId: 'zhangsan_away', status: 'delegated', delegation: { id: 'dl-3', delegateName: '赵六', endsOn: '2026-04-01' } }),
+    ])
+    render(<AccountsPage />)
+    await waitFor(() => byId('account-acc-1'))
+    expect(document.getElementById('account-delegate-acc-1')).toBeTruthy()
+    expect(document.getElementById('account-handover-acc-1')).toBeTruthy()
+    // Suspended: no one may operate it, but it can still be handed over.
+    expect(document.getElementById('account-delegate-acc-4')).toBeNull()
+    expect(document.getElementById('account-handover-acc-4')).toBeTruthy()
+    expect(document.getElementById('account-delegate-acc-5')).toBeNull()
+    expect(document.getElementById('account-handover-acc-5')).toBeNull()
+
+    fireEvent.click(byId('account-delegate-acc-1'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/delegation-request/index?accountId=acc-1&wechatId=zhangsan_sales' })
+    fireEvent.click(byId('account-handover-acc-1'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/handover-start/index?accountId=acc-1&wechatId=zhangsan_sales' })
+    fireEvent.click(within(byId('account-delegation-acc-6')).getByText('查看 ›'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/delegation/index?id=dl-3' })
+  })
+
+  it('lets heads hand over their staff’s accounts but not delegate them', async () => {
+    backend(head, [accountSummary()])
+    render(<AccountsPage />)
+    await waitFor(() => byId('account-acc-1'))
+    expect(document.getElementById('account-delegate-acc-1')).toBeNull()
+    expect(document.getElementById('account-handover-acc-1')).toBeTruthy()
   })
 })

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { Button, SearchBar } from '@nutui/nutui-react-taro'
-import { accountStatuses, accountStatusLabels, type AccountStatus, type AccountSummary, type Role } from '@contract'
+import { accountStatuses, accountStatusLabels, type AccountStatus, type AccountSummary, type PersonSummary, type Role } from '@contract'
 import { listAccounts } from '@/services/accounts'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { routes } from '@/routes'
+import { delegationDetail, delegationRequest, handoverStart, routes } from '@/routes'
 import { AccountStatusTag } from '../components/status-tag'
 import { ListFooter } from '../components/list-footer'
 import '../components/page.scss'
@@ -43,7 +43,17 @@ function StatusFilter({ selected, onSelect }: { selected: AccountStatus | ''; on
   )
 }
 
-function AccountRow({ account }: { account: AccountSummary }) {
+/** The holder may hand the account to a colleague for a while; only an account in use can be delegated. */
+const DELEGABLE: AccountStatus[] = ['active', 'delegated']
+/** A handover can start from any account still held (the server refuses one already handing over). */
+const HANDABLE: AccountStatus[] = ['active', 'delegated', 'suspended']
+
+function AccountRow({ account, person }: { account: AccountSummary; person: PersonSummary }) {
+  const holder = account.holderId === person.id
+  // Heads only see their own department's accounts, so any account they see is theirs to hand over.
+  const canDelegate = holder && DELEGABLE.includes(account.status)
+  const canHandOver = (holder || person.role !== 'employee') && HANDABLE.includes(account.status)
+  const open = (url: string) => () => void Taro.navigateTo({ url })
   return (
     <View className='account-list__row' id={`account-${account.id}`}>
       <View className='account-list__row-head'>
@@ -59,17 +69,33 @@ function AccountRow({ account }: { account: AccountSummary }) {
         <Text>开通于 {account.activatedOn}</Text>
       </View>
       {account.delegation ? (
-        <View className='account-list__meta'>
+        <View className='account-list__meta accounts__delegation' id={`account-delegation-${account.id}`} onClick={open(delegationDetail(account.delegation.id))}>
           <Text>
             代操作人 {account.delegation.delegateName}，至 {account.delegation.endsOn}
           </Text>
+          <Text className='accounts__link'>查看 ›</Text>
+        </View>
+      ) : null}
+      {canDelegate || canHandOver ? (
+        <View className='accounts__actions'>
+          {canDelegate ? (
+            <Button id={`account-delegate-${account.id}`} size='small' fill='outline' type='primary' onClick={open(delegationRequest(account.id, account.wechatId))}>
+              委托代操作
+            </Button>
+          ) : null}
+          {canHandOver ? (
+            <Button id={`account-handover-${account.id}`} size='small' fill='outline' onClick={open(handoverStart(account.id, account.wechatId))}>
+              账号交接
+            </Button>
+          ) : null}
         </View>
       ) : null}
     </View>
   )
 }
 
-function Accounts({ role }: { role: Role }) {
+function Accounts({ person }: { person: PersonSummary }) {
+  const role = person.role
   const [draft, setDraft] = useState('')
   const [keyword, setKeyword] = useState('')
   const [status, setStatus] = useState<AccountStatus | ''>('')
@@ -146,7 +172,7 @@ function Accounts({ role }: { role: Role }) {
             </Text>
           ) : null}
           {list.items.map((account) => (
-            <AccountRow key={account.id} account={account} />
+            <AccountRow key={account.id} account={account} person={person} />
           ))}
           <ListFooter list={list} idPrefix='accounts' />
         </View>
@@ -156,5 +182,5 @@ function Accounts({ role }: { role: Role }) {
 }
 
 export default function AccountsPage() {
-  return <SessionGate>{(person) => <Accounts role={person.role} />}</SessionGate>
+  return <SessionGate>{(person) => <Accounts person={person} />}</SessionGate>
 }

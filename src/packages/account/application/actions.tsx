@@ -13,14 +13,15 @@ import {
   declineActivation,
   fieldIssues,
   hasCode,
-  isStale,
   reviewApplication,
   shanghaiToday,
   withdrawApplication,
   type Activation,
 } from '@/services/accounts'
-import { messageOf, showSuccess } from '@/services/feedback'
+import { messageOf } from '@/services/feedback'
 import { FormField } from '../components/form-field'
+import { FormActions } from '../components/form-actions'
+import { firstIssue, perform, type ActionOutcome as GenericOutcome } from '../components/outcome'
 
 type Mode = 'approve' | 'reject' | 'activate' | 'decline' | 'withdraw'
 
@@ -42,24 +43,12 @@ const buttons: ButtonSpec[] = [
   { event: 'withdraw', mode: 'withdraw', id: 'application-withdraw', text: '撤回申请', type: 'default', fill: 'outline' },
 ]
 
-export interface ActionOutcome {
-  /** The detail the server returned after a successful action. */
-  done?: ApplicationDetail
-  /** The record moved on under us: the screen reloads it and says why. */
-  stale?: boolean
-  error?: string
-}
+export type ActionOutcome = GenericOutcome<ApplicationDetail>
 
 interface ActionsProps {
   detail: ApplicationDetail
   /** Called with what happened; the screen owns the detail and the notice. */
   onOutcome: (outcome: ActionOutcome) => void
-}
-
-function firstIssue(result: { success: boolean; error?: { issues: Array<{ message: string; path: (string | number)[] }> } }, field?: string): string | null {
-  if (result.success || !result.error) return null
-  const issue = field ? result.error.issues.find((i) => i.path[0] === field) : result.error.issues[0]
-  return issue?.message ?? null
 }
 
 /** The buttons for what the caller may do now, and the short form each one needs. */
@@ -105,48 +94,6 @@ interface FormProps {
   detail: ApplicationDetail
   onCancel: () => void
   onOutcome: (outcome: ActionOutcome) => void
-}
-
-/**
- * Runs one action and sorts the answer: the new detail, a stale record, messages the form
- * shows next to its own fields (`showInForm` says whether it took the error), or a message for the screen.
- */
-async function perform(
-  run: () => Promise<ApplicationDetail>,
-  success: string,
-  onOutcome: (outcome: ActionOutcome) => void,
-  showInForm: (err: unknown) => boolean = () => false,
-): Promise<void> {
-  try {
-    const done = await run()
-    showSuccess(success)
-    onOutcome({ done })
-  } catch (err) {
-    if (isStale(err)) onOutcome({ stale: true })
-    else if (showInForm(err)) onOutcome({})
-    else onOutcome({ error: messageOf(err) })
-  }
-}
-
-function FormActions({ idPrefix, confirmId, confirmText, busy, danger, onCancel, onConfirm }: {
-  idPrefix: string
-  confirmId: string
-  confirmText: string
-  busy: boolean
-  danger?: boolean
-  onCancel: () => void
-  onConfirm: () => void
-}) {
-  return (
-    <View className='application__form-actions'>
-      <Button id={`${idPrefix}-cancel`} fill='outline' disabled={busy} onClick={onCancel}>
-        取消
-      </Button>
-      <Button id={confirmId} type={danger ? 'danger' : 'primary'} loading={busy} disabled={busy} onClick={onConfirm}>
-        {confirmText}
-      </Button>
-    </View>
-  )
 }
 
 function ReviewForm({ detail, decision, onCancel, onOutcome }: FormProps & { decision: 'approve' | 'reject' }) {

@@ -1,13 +1,15 @@
 import { useCallback, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { timelineEventLabels, type ApplicationDetail } from '@contract'
+import { CellGroup } from '@nutui/nutui-react-taro'
+import { timelineEventLabels, type ApplicationDetail, type TimelineEntry } from '@contract'
 import { formatShanghaiTime, getApplication } from '@/services/accounts'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
 import { useLoaded } from '@/hooks/use-loaded'
 import { ApplicationStatusTag } from '../components/status-tag'
+import { InfoCell } from '../components/info-cell'
+import { Timeline, type TimelineTone } from '../components/timeline'
 import { ApplicationActions, type ActionOutcome } from './actions'
 import '../components/page.scss'
 import './index.scss'
@@ -20,75 +22,22 @@ const nextStep: Partial<Record<ApplicationDetail['status'], string>> = {
   pending_admin: '等待行政部开通',
 }
 
-function Info({ title, value, id, multiline = false, isLast = false }: {
-  title: string
-  value: string
-  id?: string
-  multiline?: boolean
-  isLast?: boolean
-}) {
-  if (multiline) {
-    return (
-      <Cell
-        isLast={isLast}
-        title={title}
-        description={
-          <Text id={id} className='application__long'>
-            {value}
-          </Text>
-        }
-      />
-    )
-  }
-  return (
-    <Cell
-      isLast={isLast}
-      align='center'
-      title={title}
-      extra={
-        <Text id={id} className='application__value'>
-          {value}
-        </Text>
-      }
-    />
-  )
+const tones: Partial<Record<TimelineEntry['event'], TimelineTone>> = {
+  activate: 'good',
+  headReject: 'bad',
+  adminReject: 'bad',
+  withdraw: 'muted',
 }
 
-function Timeline({ detail }: { detail: ApplicationDetail }) {
-  const pending = nextStep[detail.status]
-  return (
-    <View className='timeline card' id='application-timeline'>
-      {detail.timeline.map((entry, index) => {
-        const last = index === detail.timeline.length - 1 && !pending
-        return (
-          <View key={`${entry.at}-${index}`} id={`timeline-${index}`} className='timeline__item'>
-            <View className='timeline__rail'>
-              <View className={`timeline__dot timeline__dot--${entry.event}`} />
-              {last ? null : <View className='timeline__line' />}
-            </View>
-            <View className='timeline__body'>
-              <View className='timeline__head'>
-                <Text className='timeline__event'>{timelineEventLabels[entry.event]}</Text>
-                <Text className='timeline__time'>{formatShanghaiTime(entry.at)}</Text>
-              </View>
-              <Text className='timeline__actor'>{entry.actorName}</Text>
-              {entry.comment ? <Text className='timeline__comment'>{entry.comment}</Text> : null}
-            </View>
-          </View>
-        )
-      })}
-      {pending ? (
-        <View className='timeline__item timeline__item--next' id='timeline-next'>
-          <View className='timeline__rail'>
-            <View className='timeline__dot timeline__dot--next' />
-          </View>
-          <View className='timeline__body'>
-            <Text className='timeline__event'>{pending}</Text>
-          </View>
-        </View>
-      ) : null}
-    </View>
-  )
+function ApplicationTimeline({ detail }: { detail: ApplicationDetail }) {
+  const entries = detail.timeline.map((entry) => ({
+    at: entry.at,
+    label: timelineEventLabels[entry.event],
+    actorName: entry.actorName,
+    comment: entry.comment,
+    tone: tones[entry.event],
+  }))
+  return <Timeline id='application-timeline' entries={entries} next={nextStep[detail.status]} />
 }
 
 function Detail({ detail, notice, onOutcome }: { detail: ApplicationDetail; notice: string | null; onOutcome: (o: ActionOutcome) => void }) {
@@ -115,16 +64,16 @@ function Detail({ detail, notice, onOutcome }: { detail: ApplicationDetail; noti
       <Text className='page-section__title'>申请信息</Text>
       <View className='page-section'>
         <CellGroup>
-          <Info title='申请人' value={detail.applicantName} id='application-applicant' />
-          <Info title='所在部门' value={detail.departmentName} id='application-department' />
-          <Info title='真实姓名' value={detail.realName} id='application-real-name' />
-          <Info title='手机号' value={detail.mobile} id='application-mobile' />
-          <Info title='邮箱' value={detail.email} id='application-email' />
+          <InfoCell title='申请人' value={detail.applicantName} id='application-applicant' />
+          <InfoCell title='所在部门' value={detail.departmentName} id='application-department' />
+          <InfoCell title='真实姓名' value={detail.realName} id='application-real-name' />
+          <InfoCell title='手机号' value={detail.mobile} id='application-mobile' />
+          <InfoCell title='邮箱' value={detail.email} id='application-email' />
           {detail.contactChangeReason ? (
-            <Info title='联系方式修改原因' value={detail.contactChangeReason} id='application-reason' multiline />
+            <InfoCell title='联系方式修改原因' value={detail.contactChangeReason} id='application-reason' multiline />
           ) : null}
-          <Info title='拟用微信号' value={detail.intendedWechatId ?? '未填写'} id='application-wechat-id' />
-          <Info title='申请用途' value={detail.purpose} id='application-purpose' multiline isLast />
+          <InfoCell title='拟用微信号' value={detail.intendedWechatId ?? '未填写'} id='application-wechat-id' />
+          <InfoCell title='申请用途' value={detail.purpose} id='application-purpose' multiline isLast />
         </CellGroup>
       </View>
 
@@ -141,7 +90,7 @@ function Detail({ detail, notice, onOutcome }: { detail: ApplicationDetail; noti
 
       <Text className='page-section__title'>审批进度</Text>
       <View className='page-section'>
-        <Timeline detail={detail} />
+        <ApplicationTimeline detail={detail} />
       </View>
     </View>
   )

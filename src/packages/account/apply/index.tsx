@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { CONTACT_REASON_MIN, PURPOSE_MIN, submitApplicationInput, type PersonSummary, type SubmitApplicationInput } from '@contract'
 import { fieldIssues, hasCode, submitApplication } from '@/services/accounts'
+import { askConsent, prepareConsent } from '@/services/consent'
 import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { applicationDetail } from '@/routes'
@@ -63,6 +64,8 @@ function Apply({ person }: { person: PersonSummary }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null)
   const [submitting, setSubmitting] = useState(false)
 
+  useEffect(() => prepareConsent(), [])
+
   const errorOf = (field: FieldName): string | null =>
     touched[field] ? (serverErrors[field] ?? checkField(field, values[field], reasonRequired)) : null
 
@@ -81,6 +84,8 @@ function Apply({ person }: { person: PersonSummary }) {
       void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
       return
     }
+    // Inside the tap, before anything is awaited: WeChat asks for consent only then.
+    void askConsent('submitApplication')
     setSubmitting(true)
     setRefusal(null)
     setServerErrors({})

@@ -13,12 +13,14 @@ interface FormFieldProps {
   required?: boolean
   hint?: string
   error?: string | null
+  /** For fields that open a chooser: a tap anywhere on the field, label included. */
+  onTap?: () => void
   children: ReactNode
 }
 
-export function FormField({ id, label, required = false, hint, error = null, children }: FormFieldProps) {
+export function FormField({ id, label, required = false, hint, error = null, onTap, children }: FormFieldProps) {
   return (
-    <View id={id} className={`form-field${error ? ' form-field--invalid' : ''}`}>
+    <View id={id} className={`form-field${error ? ' form-field--invalid' : ''}`} onClick={onTap}>
       <View className='form-field__label'>
         <Text>{label}</Text>
         {required ? <Text className='form-field__required'>*</Text> : <Text className='form-field__optional'>（选填）</Text>}

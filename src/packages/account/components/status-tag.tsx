@@ -1,6 +1,17 @@
 import { View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { accountStatusLabels, applicationStatusLabels, type AccountStatus, type ApplicationStatus } from '@contract'
+import {
+  accountStatusLabels,
+  anomalyStatusLabels,
+  applicationStatusLabels,
+  delegationStatusLabels,
+  handoverStatusLabels,
+  type AccountStatus,
+  type AnomalyStatus,
+  type ApplicationStatus,
+  type DelegationStatus,
+  type HandoverStatus,
+} from '@contract'
 import { idProps } from '@/components/id-props'
 
 type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger'
@@ -37,6 +48,56 @@ export function AccountStatusTag({ status, id }: { status: AccountStatus; id?: s
     <View {...idProps(id)} className='status-tag'>
       <Tag type={accountTagType[status]} plain={status === 'closed'}>
         {accountStatusLabels[status]}
+      </Tag>
+    </View>
+  )
+}
+
+const anomalyTagType: Record<AnomalyStatus, TagType> = {
+  open: 'danger',
+  acknowledged: 'warning',
+  resolved: 'success',
+}
+
+const delegationTagType: Record<DelegationStatus, TagType> = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  withdrawn: 'default',
+  revoked: 'default',
+  ended: 'default',
+}
+
+const handoverTagType: Record<HandoverStatus, TagType> = {
+  designating: 'warning',
+  in_progress: 'primary',
+  closed: 'success',
+  cancelled: 'default',
+}
+
+export function AnomalyStatusTag({ status, id }: { status: AnomalyStatus; id?: string }) {
+  return (
+    <View {...idProps(id)} className='status-tag'>
+      <Tag type={anomalyTagType[status]}>{anomalyStatusLabels[status]}</Tag>
+    </View>
+  )
+}
+
+export function DelegationStatusTag({ status, id }: { status: DelegationStatus; id?: string }) {
+  return (
+    <View {...idProps(id)} className='status-tag'>
+      <Tag type={delegationTagType[status]} plain={delegationTagType[status] === 'default'}>
+        {delegationStatusLabels[status]}
+      </Tag>
+    </View>
+  )
+}
+
+export function HandoverStatusTag({ status, id }: { status: HandoverStatus; id?: string }) {
+  return (
+    <View {...idProps(id)} className='status-tag'>
+      <Tag type={handoverTagType[status]} plain={status === 'cancelled'}>
+        {handoverStatusLabels[status]}
       </Tag>
     </View>
   )

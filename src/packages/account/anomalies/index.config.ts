@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '异常报告',
+})

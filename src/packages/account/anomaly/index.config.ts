@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '异常报告',
+  enablePullDownRefresh: true,
+})
