@@ -83,6 +83,7 @@ const rows: Row[] = [
   { action: 'account.activateApplication', setup: () => application('pending_admin'), payload: (id) => ({ id, wechatId: 'matrix_new', boundPhone: '13912345678', activatedOn: today }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
   { action: 'account.declineActivation', setup: () => application('pending_admin'), payload: (id) => ({ id, comment: '暂不开通' }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
   { action: 'account.listApplications', setup: async () => null, payload: () => ({ scope: 'all' }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
+  { action: 'account.get', setup: async () => (await giveAccount(), null), payload: () => ({ id: ACCOUNT }), expect: { employee: OK, ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },
   { action: 'account.listAccounts', setup: async () => null, payload: () => ({ departmentId: 'dept-sales-east' }), expect: { employee: OK, ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },
   { action: 'anomaly.report', setup: async () => null, payload: () => ({ type: 'other', occurredAt: new Date(Date.now() - 60_000).toISOString(), description: '收到可疑的好友验证消息' }), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
   { action: 'anomaly.get', setup: () => anomaly(false), payload: (id) => ({ id }), expect: { employee: OK, ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },

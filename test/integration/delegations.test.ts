@@ -105,3 +105,31 @@ it('refuses delegating a suspended account', async () => {
   await world.db.collection('accounts').doc(accountId).update({ data: { status: 'suspended' } })
   expect(await request()).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_USABLE' } })
 })
+
+it('is revoked when the account is suspended or handed over, and the delegate can then no longer see the account', async () => {
+  const approve = async () => {
+    const requested = await request()
+    if (!requested.ok) throw new Error(requested.error.code)
+    await head()('delegation.review', { id: requested.data.id, decision: 'approve' })
+    return requested.data.id as string
+  }
+  const first = await approve()
+  expect(await as(cast.eastColleague)('account.get', { id: accountId })).toMatchObject({ ok: true, data: { delegation: { id: first } } })
+  const report = await holder()('anomaly.report', { type: 'stolen', occurredAt: '2026-11-27T09:00:00+08:00', description: '账号被盗，正在外发可疑链接' })
+  if (!report.ok) throw new Error(report.error.code)
+  await head()('anomaly.acknowledge', { id: report.data.id })
+  await head()('anomaly.recordMeasure', { id: report.data.id, type: 'suspend_account' })
+  expect(await holder()('delegation.get', { id: first })).toMatchObject({ ok: true, data: { status: 'revoked', inEffect: false, available: [] } })
+  expect(await as(cast.admin)('account.get', { id: accountId })).toMatchObject({ ok: true, data: { status: 'suspended', delegation: null } })
+  expect(await as(cast.eastColleague)('account.get', { id: accountId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+  await world.db.collection('accounts').doc(accountId).update({ data: { status: 'active' } })
+  const second = await approve()
+  const started = await holder()('handover.start', { accountId, leaving: true, reason: '离职交接' })
+  expect(started.ok).toBe(true)
+  expect(await holder()('delegation.get', { id: second })).toMatchObject({ ok: true, data: { status: 'revoked' } })
+  if (started.ok) {
+    await head()('handover.cancel', { id: started.data.id, comment: '留任' })
+    expect(await as(cast.admin)('account.get', { id: accountId })).toMatchObject({ ok: true, data: { status: 'active', delegation: null } })
+  }
+})

@@ -75,6 +75,15 @@ it('sends an anomaly report to the head at once', async () => {
   expect(sent).toMatchObject([{ touser: openidOf(cast.eastHead), templateId: 'tmpl-anomaly', data: { thing1: { value: '李娜：疑似诈骗' } } }])
 })
 
+it('tells the reporter when their anomaly is taken up and when it is resolved', async () => {
+  await as(cast.eastEmployee)('notify.recordConsent', { accepted: ['approvalResult', 'approvalResult'] })
+  const reported = await as(cast.eastEmployee)('anomaly.report', { type: 'lost_phone', occurredAt: new Date().toISOString(), description: '工作手机在地铁上丢失，账号仍在登录状态' })
+  if (!reported.ok) throw new Error(reported.error.code)
+  await as(cast.eastHead)('anomaly.acknowledge', { id: reported.data.id })
+  await as(cast.eastHead)('anomaly.resolve', { id: reported.data.id, resolution: '已远程退出登录并修改密码' })
+  expect(sent.filter((m) => m.touser === openidOf(cast.eastEmployee)).map((m) => m.data.thing1.value)).toEqual(['你报告的账号异常已受理', '你报告的账号异常已解决'])
+})
+
 it('never lets a failing message fail the action', async () => {
   await as(cast.eastHead)('notify.recordConsent', { accepted: ['approvalRequest'] })
   call = apiCaller(db, { sent: { push: () => { throw new Error('WeChat is down') } } as unknown as SubscribeMessage[] })

@@ -150,6 +150,8 @@ export const accountSummarySchema = z.object({
 })
 export type AccountSummary = z.infer<typeof accountSummarySchema>
 
+export const accountIdInput = z.object({ id: idSchema }).strict()
+
 export const listAccountsInput = pageInputSchema
   .extend({
     keyword: z.string().trim().max(32).optional(),

@@ -136,6 +136,14 @@ export const actions = {
     writes: false,
     summary: 'The caller’s own applications, those waiting for their decision, or (admins) all.',
   }),
+  'account.get': spec({
+    fn: 'api',
+    input: accounts.accountIdInput,
+    output: accounts.accountSummarySchema,
+    audience: bound,
+    writes: false,
+    summary: 'One account, for its holder, the delegate operating it, their head and admins.',
+  }),
   'account.listAccounts': spec({
     fn: 'api',
     input: accounts.listAccountsInput,

@@ -2,6 +2,7 @@ import type { ActionInput, ActionName, ActionOutput } from '../../../types/contr
 import type { ActionContext } from '../core/context'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
+import { getAccount } from './account/get-account'
 import { getApplication } from './account/get-application'
 import { listAccounts } from './account/list-accounts'
 import { listApplications } from './account/list-applications'
@@ -46,6 +47,7 @@ export const handlers: Handlers = {
   'account.declineActivation': declineActivation,
   'account.getApplication': getApplication,
   'account.listApplications': listApplications,
+  'account.get': getAccount,
   'account.listAccounts': listAccounts,
   'anomaly.report': reportAnomaly,
   'anomaly.get': getAnomaly,

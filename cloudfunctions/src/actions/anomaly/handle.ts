@@ -6,6 +6,8 @@ import { anomalyFlow, type AnomalyEvent } from '../../domain/workflow/anomaly'
 import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { ANOMALIES, type AnomalyDoc, type StoredMeasure } from '../../repos/anomalies'
 import { refuseUnlessVisible } from '../shared/relations'
+import { notify } from '../../notify/notifier'
+import { revokeDelegationsOf } from '../delegation/shared'
 import { anomalyDetailFor, anomalyRelations, loadAnomaly } from './shared'
 
 /** Accounts that can still be suspended; a closed or already suspended one cannot. */
@@ -35,6 +37,7 @@ export async function acknowledgeAnomaly(input: ActionInput<'anomaly.acknowledge
     .update({ data: { status: next, acknowledgedAt: now, acknowledgedBy: me.name, updatedAt: now } })
   if (stats.updated !== 1) refuse('CONFLICT')
   await writeAudit(ctx, { action: ctx.action, targetCollection: ANOMALIES, targetId: doc._id, before: { status: doc.status }, after: { status: next } })
+  await notify(ctx, [doc.reporterId], { template: 'approvalResult', kind: 'anomaly', recordId: doc._id, title: '你报告的账号异常已受理', detail: `受理人：${me.name}` })
   return anomalyDetailFor(ctx, { ...doc, status: next, acknowledgedAt: now, acknowledgedBy: me.name, updatedAt: now })
 }
 
@@ -57,7 +60,8 @@ export async function recordMeasure(input: ActionInput<'anomaly.recordMeasure'>,
     if (suspend) {
       const account = (await tx.collection<AccountDoc>(ACCOUNTS).doc(doc.accountId!).get()).data
       if (!SUSPENDABLE.includes(account.status)) return 'ACCOUNT_NOT_SUSPENDABLE'
-      await tx.collection(ACCOUNTS).doc(account._id).update({ data: { status: 'suspended', suspendedByAnomalyId: doc._id, updatedAt: now } })
+      const approvedDelegations = await revokeDelegationsOf(ctx, tx, account, '账号已停用，代操作自动收回')
+      await tx.collection(ACCOUNTS).doc(account._id).update({ data: { status: 'suspended', suspendedByAnomalyId: doc._id, approvedDelegations, updatedAt: now } })
       await writeAudit(ctx, { action: ctx.action, targetCollection: ACCOUNTS, targetId: account._id, before: { status: account.status }, after: { status: 'suspended' } }, tx)
     }
     await tx.collection(ANOMALIES).doc(doc._id).update({ data: { measures: ctx.db.command.push([measure]), updatedAt: now } })
@@ -77,5 +81,6 @@ export async function resolveAnomaly(input: ActionInput<'anomaly.resolve'>, ctx:
     .update({ data: { status: next, resolvedAt: now, resolution: input.resolution, updatedAt: now } })
   if (stats.updated !== 1) refuse('CONFLICT')
   await writeAudit(ctx, { action: ctx.action, targetCollection: ANOMALIES, targetId: doc._id, before: { status: doc.status }, after: { status: next, resolution: input.resolution } })
+  await notify(ctx, [doc.reporterId], { template: 'approvalResult', kind: 'anomaly', recordId: doc._id, title: '你报告的账号异常已解决', detail: input.resolution })
   return anomalyDetailFor(ctx, { ...doc, status: next, resolvedAt: now, resolution: input.resolution, updatedAt: now })
 }

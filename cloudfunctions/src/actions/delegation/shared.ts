@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../domain/time'
 import { delegationFlow, inEffect } from '../../domain/workflow/delegation'
 import type { Relation } from '../../domain/workflow/workflow'
 import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
+import type { Transaction } from '../../core/sdk-types'
 import { DELEGATIONS, toDelegationDetail, type DelegationDoc } from '../../repos/delegations'
 import { callerRelationsTo } from '../shared/relations'
 
@@ -64,4 +65,24 @@ export async function endDelegation(
     }
     return null
   })
+}
+
+/**
+ * When an account is suspended or handed over, nobody may keep operating it on someone
+ * else's behalf: every approved delegation on it is revoked inside the caller's
+ * transaction. Returns what the account's list of approved delegations becomes.
+ */
+export async function revokeDelegationsOf(ctx: ActionContext, tx: Transaction, account: AccountDoc, reason: string): Promise<[]> {
+  const now = ctx.now()
+  for (const delegation of account.approvedDelegations ?? []) {
+    await tx.collection(DELEGATIONS).doc(delegation.id).update({
+      data: {
+        status: 'revoked',
+        updatedAt: now,
+        timeline: ctx.db.command.push([{ at: now, actorId: 'system', actorName: '系统', event: 'revoke', comment: reason }]),
+      },
+    })
+    await writeAudit(ctx, { action: ctx.action, targetCollection: DELEGATIONS, targetId: delegation.id, before: { status: 'approved' }, after: { status: 'revoked', reason } }, tx)
+  }
+  return []
 }

@@ -7,6 +7,7 @@ import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { HANDOVERS, type HandoverDoc } from '../../repos/handovers'
 import { callerRelationsTo } from '../shared/relations'
 import { headStepDeciders, notify } from '../../notify/notifier'
+import { revokeDelegationsOf } from '../delegation/shared'
 import { handoverDetailFor } from './shared'
 
 const HANDABLE = ['active', 'delegated', 'suspended']
@@ -52,8 +53,11 @@ export async function startHandover(input: ActionInput<'handover.start'>, ctx: A
     if (current.status === 'handing_over') return 'HANDOVER_OPEN'
     if (!HANDABLE.includes(current.status)) return 'ACCOUNT_NOT_USABLE'
     statusBefore = current.status
-    await tx.collection(ACCOUNTS).doc(account._id).update({ data: { status: 'handing_over', updatedAt: now } })
-    await tx.collection(HANDOVERS).doc(_id).set({ data: { ...fields, accountStatusBefore: current.status } })
+    const approvedDelegations = await revokeDelegationsOf(ctx, tx, current, '账号开始交接，代操作自动收回')
+    // A delegated account goes back to plain active if the handover is cancelled.
+    if (statusBefore === 'delegated') statusBefore = 'active'
+    await tx.collection(ACCOUNTS).doc(account._id).update({ data: { status: 'handing_over', approvedDelegations, updatedAt: now } })
+    await tx.collection(HANDOVERS).doc(_id).set({ data: { ...fields, accountStatusBefore: statusBefore } })
     await writeAudit(ctx, { action: ctx.action, targetCollection: HANDOVERS, targetId: _id, before: null, after: { accountId: account._id, leaving: input.leaving } }, tx)
     await writeAudit(ctx, { action: ctx.action, targetCollection: ACCOUNTS, targetId: account._id, before: { status: current.status }, after: { status: 'handing_over' } }, tx)
     return null
