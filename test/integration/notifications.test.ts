@@ -76,7 +76,9 @@ it('sends an anomaly report to the head at once', async () => {
 })
 
 it('tells the reporter when their anomaly is taken up and when it is resolved', async () => {
-  await as(cast.eastEmployee)('notify.recordConsent', { accepted: ['approvalResult', 'approvalResult'] })
+  // One consent per dialog: two taps, two messages.
+  await as(cast.eastEmployee)('notify.recordConsent', { accepted: ['approvalResult'] })
+  await as(cast.eastEmployee)('notify.recordConsent', { accepted: ['approvalResult'] })
   const reported = await as(cast.eastEmployee)('anomaly.report', { type: 'lost_phone', occurredAt: new Date().toISOString(), description: '工作手机在地铁上丢失，账号仍在登录状态' })
   if (!reported.ok) throw new Error(reported.error.code)
   await as(cast.eastHead)('anomaly.acknowledge', { id: reported.data.id })
