@@ -37,7 +37,22 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
 }
 
+/** Screenshots for the docs show the screen at rest: no passing toast, images loaded. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
+  await page
+    .waitForFunction(
+      () =>
+        !Array.from(document.querySelectorAll<HTMLElement>('[class*=toast]')).some((el) => {
+          const style = getComputedStyle(el)
+          return el.offsetParent !== null && style.visibility !== 'hidden' && style.opacity !== '0'
+        }),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined)
+  await page
+    .waitForFunction(() => Array.from(document.images).every((img) => img.complete), undefined, { timeout: 5_000 })
+    .catch(() => undefined)
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) })
 }
