@@ -10,6 +10,7 @@ import type {
   SubmitApplicationInput,
   Todos,
 } from '@contract'
+import { addDays, daysBetween, shanghaiDate, shanghaiMonth as shanghaiMonthOf } from '@contract'
 import { callAction, isCloudError } from './cloud'
 
 export type { AccountSummary, ApplicationDetail, ApplicationSummary, Todos }
@@ -27,7 +28,7 @@ export function formatShanghaiTime(iso: string): string {
 
 /** Today's date in China, for date fields that default to today. */
 export function shanghaiToday(now: Date = new Date()): string {
-  return dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD')
+  return shanghaiDate(now)
 }
 
 /** The wall clock in China now, as the date and `HH:mm` pickers show it. */
@@ -41,19 +42,11 @@ export function shanghaiInstant(date: string, time: string): string {
   return `${date}T${time}:00+08:00`
 }
 
-/** A calendar date moved by whole days (no time zone involved: dates are labels). */
-export function addDays(date: string, days: number): string {
-  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD')
-}
-
-/** Whole days from one calendar date to another. */
-export function daysBetween(from: string, to: string): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day')
-}
+export { addDays, daysBetween }
 
 /** This month in China, `YYYY-MM`. */
 export function shanghaiMonth(now: Date = new Date()): string {
-  return dayjs(now).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM')
+  return shanghaiMonthOf(now)
 }
 
 export interface Page<T> {

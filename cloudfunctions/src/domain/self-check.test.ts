@@ -1,5 +1,5 @@
 import { passwordTooOld, selfCheckDueOn, selfCheckIssues } from './self-check'
-import { shanghaiMonth } from './time'
+import { shanghaiMonth } from '../../../types/contract'
 
 const good = { paymentPasswordStrong: true, passwordChangedOn: '2026-10-01', securityVerificationOn: true, noUnknownLinks: true }
 

@@ -1,4 +1,4 @@
-import { daysBetween } from './time'
+import { daysBetween } from '../../../types/contract'
 
 export interface SelfCheckAnswers {
   paymentPasswordStrong: boolean

@@ -1,6 +1,6 @@
 import type { ActionContext } from '../core/context'
 import { writeAudit } from '../core/audit'
-import { shanghaiDate } from '../domain/time'
+import { shanghaiDate } from '../../../types/contract'
 import { endDelegation } from '../actions/delegation/shared'
 import { ACCOUNTS, type AccountDoc } from '../repos/accounts'
 import { DELEGATIONS, type DelegationDoc } from '../repos/delegations'

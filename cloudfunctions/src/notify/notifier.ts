@@ -1,5 +1,4 @@
-import { messageTemplates, type MessageTemplate, type TodoItem } from '../../../types/contract'
-import { recordPage } from '../../../types/contract'
+import { messageTemplates, type MessageTemplate, type TodoItem, recordPage } from '../../../types/contract'
 import type { ActionContext } from '../core/context'
 import { newId } from '../core/ids'
 import { PEOPLE, type PersonDoc } from '../repos/people'

@@ -1,5 +1,4 @@
-import { checklistItems, checklistResponsible, type ChecklistItem, type HandoverDetail, type HandoverEvent, type HandoverStatus, type HandoverSummary } from '../../../types/contract'
-import type { AccountStatus } from '../../../types/contract'
+import { checklistItems, checklistResponsible, type ChecklistItem, type HandoverDetail, type HandoverEvent, type HandoverStatus, type HandoverSummary, type AccountStatus } from '../../../types/contract'
 
 export const HANDOVERS = 'handovers'
 

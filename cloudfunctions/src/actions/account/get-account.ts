@@ -1,7 +1,6 @@
-import type { AccountSummary, ActionInput } from '../../../../types/contract'
+import { type AccountSummary, type ActionInput, shanghaiDate } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
-import { shanghaiDate } from '../../domain/time'
 import { ACCOUNTS, delegationInEffect, toAccountSummary, type AccountDoc } from '../../repos/accounts'
 import { callerRelationsTo, refuseUnlessVisible } from '../shared/relations'
 

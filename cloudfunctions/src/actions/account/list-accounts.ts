@@ -1,9 +1,8 @@
-import type { ActionInput, ActionOutput } from '../../../../types/contract'
+import { type ActionInput, type ActionOutput, shanghaiDate } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
 import { escapeRegExp } from '../../domain/text'
-import { shanghaiDate } from '../../domain/time'
 import { ACCOUNTS, toAccountSummary, type AccountDoc } from '../../repos/accounts'
 import { loadDepartments } from '../../repos/departments'
 

@@ -1,11 +1,10 @@
-import type { ActionInput, AnomalyDetail } from '../../../../types/contract'
+import { type ActionInput, type AnomalyDetail, anomalyTypeLabels } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { newId } from '../../core/ids'
 import { ACCOUNTS, HELD_ACCOUNT_STATUSES, type AccountDoc } from '../../repos/accounts'
 import { ANOMALIES, type AnomalyDoc } from '../../repos/anomalies'
-import { anomalyTypeLabels } from '../../../../types/contract'
 import { headStepDeciders, notify } from '../../notify/notifier'
 import { anomalyDetailFor } from './shared'
 

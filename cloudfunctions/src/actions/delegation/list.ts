@@ -1,7 +1,6 @@
-import type { ActionInput, ActionOutput } from '../../../../types/contract'
+import { type ActionInput, type ActionOutput, shanghaiDate } from '../../../../types/contract'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
-import { shanghaiDate } from '../../domain/time'
 import { loadDepartments } from '../../repos/departments'
 import { DELEGATIONS, toDelegationSummary, type DelegationDoc } from '../../repos/delegations'
 

@@ -1,5 +1,4 @@
-import { delegationEvents, delegationStatuses, MAX_DELEGATION_DAYS, type DelegationEvent, type DelegationStatus } from '../../../../types/contract'
-import { daysBetween } from '../time'
+import { delegationEvents, delegationStatuses, MAX_DELEGATION_DAYS, type DelegationEvent, type DelegationStatus, daysBetween } from '../../../../types/contract'
 import { defineWorkflow } from './workflow'
 
 export type { DelegationEvent, DelegationStatus }

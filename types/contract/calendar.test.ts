@@ -1,4 +1,4 @@
-import { daysBetween, shanghaiDate } from './time'
+import { addDays, daysBetween, shanghaiDate, shanghaiMonth } from './calendar'
 
 describe('Shanghai dates', () => {
   it('turns over at midnight Shanghai, which is 16:00 UTC the day before', () => {
@@ -15,5 +15,12 @@ describe('Shanghai dates', () => {
     expect(daysBetween('2026-11-27', '2027-02-25')).toBe(90)
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2)
     expect(daysBetween('2026-12-01', '2026-11-30')).toBe(-1)
+  })
+
+  it('moves dates by days and names Shanghai months', () => {
+    expect(addDays('2026-11-27', 3)).toBe('2026-11-30')
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02')
+    expect(addDays('2026-12-01', -1)).toBe('2026-11-30')
+    expect(shanghaiMonth(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12')
   })
 })
