@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { CellGroup } from '@nutui/nutui-react-taro'
 import {
@@ -12,9 +12,9 @@ import {
 import { formatShanghaiTime } from '@/services/accounts'
 import { getAnomaly } from '@/services/anomalies'
 import { imageUrls } from '@/services/storage'
+import { useRecordDetail } from '../components/use-record-detail'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
-import { useLoaded } from '@/hooks/use-loaded'
 import { AccountStatusTag, AnomalyStatusTag } from '../components/status-tag'
 import { InfoCell } from '../components/info-cell'
 import { formatMinutes } from '../components/format'
@@ -197,25 +197,7 @@ function Detail({ detail, notice, onOutcome }: { detail: AnomalyDetail; notice: 
 
 function AnomalyScreen({ id }: { id: string }) {
   const load = useCallback(() => getAnomaly(id), [id])
-  const { data, error, reload, setData } = useLoaded(load)
-  const [notice, setNotice] = useState<string | null>(null)
-  const refresh = useCallback(() => getAnomaly(id).then(setData, () => undefined), [id, setData])
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => void Taro.stopPullDownRefresh())
-  })
-
-  const onOutcome = (outcome: ActionOutcome<AnomalyDetail>) => {
-    if (outcome.done) {
-      setData(outcome.done)
-      setNotice(null)
-    } else if (outcome.stale) {
-      setNotice(STALE_NOTICE)
-      void refresh()
-    } else {
-      setNotice(outcome.error ?? null)
-    }
-  }
+  const { data, error, reload, notice, onOutcome } = useRecordDetail(load, STALE_NOTICE)
 
   if (error) return <ErrorState id='anomaly-error' message={error} onRetry={reload} />
   if (!data) return <PageLoading />

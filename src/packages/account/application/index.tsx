@@ -1,12 +1,12 @@
-import { useCallback, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CellGroup } from '@nutui/nutui-react-taro'
 import { timelineEventLabels, type ApplicationDetail, type TimelineEntry } from '@contract'
 import { formatShanghaiTime, getApplication } from '@/services/accounts'
+import { useRecordDetail } from '../components/use-record-detail'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
-import { useLoaded } from '@/hooks/use-loaded'
 import { ApplicationStatusTag } from '../components/status-tag'
 import { InfoCell } from '../components/info-cell'
 import { Timeline, type TimelineTone } from '../components/timeline'
@@ -98,27 +98,7 @@ function Detail({ detail, notice, onOutcome }: { detail: ApplicationDetail; noti
 
 function ApplicationScreen({ id }: { id: string }) {
   const load = useCallback(() => getApplication(id), [id])
-  const { data, error, reload, setData } = useLoaded(load)
-  const [notice, setNotice] = useState<string | null>(null)
-
-  // Keeps what is on screen while the newer copy loads; a failed refresh leaves it as it was.
-  const refresh = useCallback(() => getApplication(id).then(setData, () => undefined), [id, setData])
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => void Taro.stopPullDownRefresh())
-  })
-
-  const onOutcome = (outcome: ActionOutcome) => {
-    if (outcome.done) {
-      setData(outcome.done)
-      setNotice(null)
-    } else if (outcome.stale) {
-      setNotice(STALE_NOTICE)
-      void refresh()
-    } else {
-      setNotice(outcome.error ?? null)
-    }
-  }
+  const { data, error, reload, notice, onOutcome } = useRecordDetail(load, STALE_NOTICE)
 
   if (error) return <ErrorState id='application-error' message={error} onRetry={reload} />
   if (!data) return <PageLoading />

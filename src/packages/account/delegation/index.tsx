@@ -1,13 +1,13 @@
-import { useCallback, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CellGroup, Tag } from '@nutui/nutui-react-taro'
 import type { DelegationDetail } from '@contract'
 import { daysBetween, formatShanghaiTime } from '@/services/accounts'
 import { getDelegation } from '@/services/delegations'
+import { useRecordDetail } from '../components/use-record-detail'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
-import { useLoaded } from '@/hooks/use-loaded'
 import { DelegationStatusTag } from '../components/status-tag'
 import { InfoCell } from '../components/info-cell'
 import { Timeline, type TimelineTone } from '../components/timeline'
@@ -105,25 +105,7 @@ function Detail({ detail, notice, onOutcome }: { detail: DelegationDetail; notic
 
 function DelegationScreen({ id }: { id: string }) {
   const load = useCallback(() => getDelegation(id), [id])
-  const { data, error, reload, setData } = useLoaded(load)
-  const [notice, setNotice] = useState<string | null>(null)
-  const refresh = useCallback(() => getDelegation(id).then(setData, () => undefined), [id, setData])
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => void Taro.stopPullDownRefresh())
-  })
-
-  const onOutcome = (outcome: ActionOutcome<DelegationDetail>) => {
-    if (outcome.done) {
-      setData(outcome.done)
-      setNotice(null)
-    } else if (outcome.stale) {
-      setNotice(STALE_NOTICE)
-      void refresh()
-    } else {
-      setNotice(outcome.error ?? null)
-    }
-  }
+  const { data, error, reload, notice, onOutcome } = useRecordDetail(load, STALE_NOTICE)
 
   if (error) return <ErrorState id='delegation-error' message={error} onRetry={reload} />
   if (!data) return <PageLoading />

@@ -1,13 +1,13 @@
-import { useCallback, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CellGroup } from '@nutui/nutui-react-taro'
 import type { HandoverDetail } from '@contract'
 import { formatShanghaiTime } from '@/services/accounts'
 import { getHandover } from '@/services/handovers'
+import { useRecordDetail } from '../components/use-record-detail'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
-import { useLoaded } from '@/hooks/use-loaded'
 import { HandoverStatusTag } from '../components/status-tag'
 import { InfoCell } from '../components/info-cell'
 import type { ActionOutcome } from '../components/outcome'
@@ -93,25 +93,7 @@ function Detail({ detail, notice, onOutcome }: { detail: HandoverDetail; notice:
 
 function HandoverScreen({ id }: { id: string }) {
   const load = useCallback(() => getHandover(id), [id])
-  const { data, error, reload, setData } = useLoaded(load)
-  const [notice, setNotice] = useState<string | null>(null)
-  const refresh = useCallback(() => getHandover(id).then(setData, () => undefined), [id, setData])
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => void Taro.stopPullDownRefresh())
-  })
-
-  const onOutcome = (outcome: ActionOutcome<HandoverDetail>) => {
-    if (outcome.done) {
-      setData(outcome.done)
-      setNotice(null)
-    } else if (outcome.stale) {
-      setNotice(STALE_NOTICE)
-      void refresh()
-    } else {
-      setNotice(outcome.error ?? null)
-    }
-  }
+  const { data, error, reload, notice, onOutcome } = useRecordDetail(load, STALE_NOTICE)
 
   if (error) return <ErrorState id='handover-error' message={error} onRetry={reload} />
   if (!data) return <PageLoading />
