@@ -104,6 +104,26 @@ describe('gateway', () => {
   })
 })
 
+describe('subscribe messages through the built function', () => {
+  it('reach the runtime’s open-API record when a consenting head gets a new request', async () => {
+    await fetch(`${cloud.url}/dev/messages`, { method: 'DELETE' })
+    const head = new GatewayClient(cloud.url)
+    await head.signIn({ personId: 'p-marketing-01' })
+    expect((await head.call('notify.recordConsent', { accepted: ['approvalRequest'] })).body).toMatchObject({ ok: true, data: { quota: { approvalRequest: 1 } } })
+    const employee = new GatewayClient(cloud.url)
+    await employee.signIn({ personId: 'p-marketing-02' })
+    const me = (await employee.call('session.whoami', {})).body
+    expect(me.ok).toBe(true)
+    const db = connectSdk(cloud.cloudEndpoint).db
+    const roster = (await db.collection('people').doc('p-marketing-02').get()).data as { mobile: string; email: string; name: string }
+    const applied = await employee.call('account.submitApplication', { realName: roster.name, mobile: roster.mobile, email: roster.email, purpose: '市场活动客户对接' })
+    expect(applied.body.ok).toBe(true)
+    const messages = (await (await fetch(`${cloud.url}/dev/messages`)).json()).data.messages as Array<{ touser: string; templateId: string; page: string }>
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatchObject({ touser: 'local-p-marketing-01', templateId: 'local-approval-request', page: expect.stringMatching(/^\/packages\/account\/application\/index\?id=app-/) })
+  })
+})
+
 describe('persistence', () => {
   it('keeps data across a restart on the same data folder', async () => {
     const dataDir = cloud.dataDir

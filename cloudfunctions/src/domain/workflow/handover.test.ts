@@ -1,4 +1,4 @@
-import { checklistItems } from '../../../../types/contract'
+import { checklistItems, handoverEvents, handoverStatuses } from '../../../../types/contract'
 import { checklistComplete, handoverFlow, mayTick } from './handover'
 
 describe('handover transitions', () => {
@@ -51,5 +51,40 @@ describe('checklist', () => {
     expect(checklistComplete(all)).toBe(true)
     expect(checklistComplete({ ...all, receipt_confirmed: null })).toBe(false)
     expect(checklistComplete({})).toBe(false)
+  })
+})
+
+describe('handover transition table, every cell', () => {
+  const relations = ['owner', 'ownHead', 'otherHead', 'admin', 'colleague', 'system'] as const
+  /** The cells that succeed; the rest are refused as derived below. */
+  const allowed: Record<string, string> = {
+    'designating/designate/ownHead': 'in_progress',
+    'designating/cancel/ownHead': 'cancelled',
+    'designating/cancel/admin': 'cancelled',
+    'in_progress/cancel/ownHead': 'cancelled',
+    'in_progress/cancel/admin': 'cancelled',
+    'in_progress/close/admin': 'closed',
+    ...Object.fromEntries(['owner', 'ownHead', 'otherHead', 'admin', 'colleague'].map((r) => [`in_progress/tick/${r}`, 'in_progress'])),
+  }
+  const mayCause: Record<string, readonly string[]> = {
+    designate: ['ownHead'],
+    tick: ['owner', 'ownHead', 'otherHead', 'admin', 'colleague'],
+    close: ['admin'],
+    cancel: ['ownHead', 'admin'],
+  }
+  const cells = handoverStatuses.flatMap((s) => handoverEvents.flatMap((e) => relations.map((r) => [s, e, r] as const)))
+
+  it('covers every state × event × relation', () => {
+    expect(cells).toHaveLength(4 * 4 * 6)
+  })
+
+  it.each(cells)('%s + %s by %s', (state, event, relation) => {
+    const decision = handoverFlow.decide(state, event, [relation])
+    let want = allowed[`${state}/${event}/${relation}`]
+    if (!want) {
+      if (!mayCause[event].includes(relation)) want = relation === 'otherHead' && mayCause[event].includes('ownHead') ? 'OUT_OF_SCOPE' : 'FORBIDDEN'
+      else want = 'INVALID_STATE'
+    }
+    expect(decision.ok ? decision.next : decision.refusal).toBe(want)
   })
 })
