@@ -121,6 +121,10 @@ export function listAccounts(query: AccountsQuery): Promise<Page<AccountSummary>
   return callAction('account.listAccounts', payload)
 }
 
+export function getAccount(id: string): Promise<AccountSummary> {
+  return callAction('account.get', { id })
+}
+
 export function listTodos(): Promise<Todos> {
   return callAction('todo.list', {})
 }

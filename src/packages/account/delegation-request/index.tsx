@@ -15,6 +15,7 @@ import { PersonPicker } from '../components/person-picker'
 import { firstIssue } from '../components/outcome'
 import '../components/page.scss'
 import '../components/record.scss'
+import { useAccountLabel } from '../components/use-account-label'
 
 /** A period starts today at the earliest and covers at most MAX_DELEGATION_DAYS days, both ends included. */
 const DEFAULT_DAYS = 3
@@ -34,6 +35,7 @@ function checkPeriod(startsOn: string, endsOn: string, today: string): { startsO
 }
 
 function RequestForm({ person, accountId, wechatId }: { person: PersonSummary; accountId: string; wechatId: string }) {
+  const accountLabel = useAccountLabel(accountId, wechatId)
   const [today] = useState(() => shanghaiToday())
   const [delegate, setDelegate] = useState<PersonSummary | null>(null)
   // Open from the start: naming the colleague is the first thing the holder does here.
@@ -103,7 +105,7 @@ function RequestForm({ person, accountId, wechatId }: { person: PersonSummary; a
       <View className='record__head card'>
         <Text className='record__title'>委托同事代操作业务微信</Text>
         <Text className='record__who' id='delegation-account'>
-          账号 {wechatId || accountId}
+          账号 {accountLabel}
         </Text>
         <Text className='record__when'>经部门负责人批准后生效，到期自动结束；期间可随时提前收回。</Text>
       </View>

@@ -57,4 +57,16 @@ describe('start a handover', () => {
     await waitFor(() => expect(byId('handover-error').textContent).toBe(errorMessages.HANDOVER_OPEN))
     expect(calls.callsTo('handover.start')[0]?.payload).toMatchObject({ leaving: false })
   })
+
+  it('looks the WeChat ID up when the link does not carry it', async () => {
+    routeTo(Taro.useRouter, '/packages/account/handover-start/index', { accountId: 'acc-1' })
+    const calls = installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: head }),
+      'account.get': () =>
+        ok({ id: 'acc-1', wechatId: 'lisi_service', holderId: 'p1', holderName: '李四', departmentId: 'd1', departmentName: '客户服务部', status: 'active', boundPhoneMasked: '139****0000', activatedOn: '2026-11-01', delegation: null }),
+    })
+    render(<HandoverStartPage />)
+    await waitFor(() => expect(byId('handover-account').textContent).toContain('lisi_service'))
+    expect(calls.callsTo('account.get')[0]?.payload).toEqual({ id: 'acc-1' })
+  })
 })

@@ -13,10 +13,12 @@ import { FormField } from '../components/form-field'
 import { firstIssue } from '../components/outcome'
 import '../components/page.scss'
 import '../components/record.scss'
+import { useAccountLabel } from '../components/use-account-label'
 
 type Field = 'reason'
 
 function StartForm({ accountId, wechatId }: { accountId: string; wechatId: string }) {
+  const accountLabel = useAccountLabel(accountId, wechatId)
   const [leaving, setLeaving] = useState(false)
   const [reason, setReason] = useState('')
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
@@ -58,7 +60,7 @@ function StartForm({ accountId, wechatId }: { accountId: string; wechatId: strin
       <View className='record__head card'>
         <Text className='record__title'>账号交接</Text>
         <Text className='record__who' id='handover-account'>
-          账号 {wechatId || accountId}
+          账号 {accountLabel}
         </Text>
         <Text className='record__when'>发起后账号进入“交接中”，由部门负责人指定接收人，各方按清单完成后由行政部办结。</Text>
       </View>
