@@ -1,3 +1,4 @@
+import { resetAppState } from '@/store/app'
 import { fireEvent } from '@testing-library/react'
 
 /** Page tests find elements by the ids the screens promise. */
@@ -45,4 +46,19 @@ export function pickerOf(id: string, nth = 0): { value?: string; start?: string;
   const picker = byId(id).querySelectorAll('[data-picker-value]')[nth] as HTMLElement | undefined
   if (!picker) throw new Error(`#${id} has no picker ${nth}`)
   return { value: picker.dataset.pickerValue, start: picker.dataset.pickerStart, end: picker.dataset.pickerEnd }
+}
+
+/**
+ * Page tests render the H5 flavour with a fresh app store and fresh Taro doubles each
+ * time; call once at the top of a test file.
+ */
+export function renderPagesAsH5(): void {
+  beforeEach(() => {
+    resetAppState()
+    process.env.TARO_ENV = 'h5'
+    jest.clearAllMocks()
+  })
+  afterEach(() => {
+    delete process.env.TARO_ENV
+  })
 }

@@ -1,13 +1,13 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages } from '@contract'
 import WorkbenchPage from '@/pages/workbench/index'
 import AdminPage from '@/pages/admin/index'
 import ApprovalsPage from '@/pages/approvals/index'
 import MePage from '@/pages/me/index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok } from '../../../test/doubles/backend'
 import { admin, employee, head } from '../../../test/doubles/people'
+import { renderPagesAsH5 } from '../../../test/doubles/screen'
 
 const devPeople = [
   { id: 'p-zhang', name: '张三', role: 'employee', departmentId: 'd-sales', departmentName: '销售部', bound: true },
@@ -25,15 +25,7 @@ async function findById(id: string): Promise<HTMLElement> {
   return waitFor(() => byId(id))
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('session gate, H5', () => {
   it('shows the dev sign-in when there is no session, and signs in as the chosen person', async () => {

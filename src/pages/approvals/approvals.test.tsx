@@ -2,9 +2,9 @@ import { act, fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages, type TodoItem } from '@contract'
 import ApprovalsPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok } from '../../../test/doubles/backend'
 import { admin, employee, head } from '../../../test/doubles/people'
+import { renderPagesAsH5 } from '../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -24,14 +24,7 @@ function todo(overrides: Partial<TodoItem> = {}): TodoItem {
   }
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('审批 tab', () => {
   it('gives heads what waits for them and their own open requests, each opening its detail', async () => {

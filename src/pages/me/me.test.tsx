@@ -2,9 +2,9 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import MePage from './index'
 import AdminPage from '@/pages/admin/index'
-import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../test/doubles/backend'
 import { admin, employee, head } from '../../../test/doubles/people'
+import { renderPagesAsH5 } from '../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -12,14 +12,7 @@ function byId(id: string): HTMLElement {
   return found
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('business WeChat entries in 我的 and 管理', () => {
   it('lets employees open their own accounts and applications from 我的', async () => {

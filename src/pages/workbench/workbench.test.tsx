@@ -2,9 +2,9 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages, type TodoItem } from '@contract'
 import WorkbenchPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok } from '../../../test/doubles/backend'
 import { admin, employee, head } from '../../../test/doubles/people'
+import { renderPagesAsH5 } from '../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -21,14 +21,7 @@ const item = (id: string): TodoItem => ({
   since: '2026-03-02T02:30:00.000Z',
 })
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('工作台', () => {
   it('counts a head’s to-dos and opens the 审批 tab from the card', async () => {

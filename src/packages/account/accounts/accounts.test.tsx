@@ -2,10 +2,10 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AccountSummary, PersonSummary } from '@contract'
 import AccountsPage from './index'
-import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
 import { accountSummary } from '../../../../test/doubles/accounts'
+import { renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -38,14 +38,7 @@ function backend(viewer: PersonSummary, accounts: AccountSummary[]) {
   })
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('account registry', () => {
   it('lists accounts with masked phone, holder, department and activation date', async () => {

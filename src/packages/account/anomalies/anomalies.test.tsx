@@ -2,11 +2,10 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { AnomalySummary, PersonSummary } from '@contract'
 import AnomaliesPage from './index'
-import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
 import { anomalySummary } from '../../../../test/doubles/records'
-import { byId, routeTo, shown } from '../../../../test/doubles/screen'
+import { byId, routeTo, shown, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function backend(viewer: PersonSummary, items: AnomalySummary[], scope?: string) {
   routeTo(Taro.useRouter, '/packages/account/anomalies/index', scope ? { scope } : {})
@@ -19,14 +18,7 @@ function backend(viewer: PersonSummary, items: AnomalySummary[], scope?: string)
   })
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('anomaly lists', () => {
   it('shows an employee the reports they made, page by page, each opening its detail', async () => {

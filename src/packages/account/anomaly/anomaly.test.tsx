@@ -2,11 +2,10 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages, type AnomalyDetail, type AnomalyEvent, type PersonSummary } from '@contract'
 import AnomalyPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { employee, head } from '../../../../test/doubles/people'
 import { anomalyDetail } from '../../../../test/doubles/records'
-import { byId, errorText, routeTo, shown, type } from '../../../../test/doubles/screen'
+import { byId, errorText, routeTo, shown, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 const buttons = ['anomaly-acknowledge', 'anomaly-measure', 'anomaly-resolve']
 const shownButtons = () => buttons.filter(shown)
@@ -31,14 +30,7 @@ const acknowledged = (detail: AnomalyDetail): AnomalyDetail => ({
   available: ['recordMeasure', 'resolve'],
 })
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('anomaly detail', () => {
   it('shows the report: type, status, reporter, account, description and screenshots to preview', async () => {

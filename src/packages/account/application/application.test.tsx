@@ -2,11 +2,11 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages, type ApplicationDetail, type ApplicationEvent, type PersonSummary } from '@contract'
 import ApplicationPage from './index'
-import { resetAppState } from '@/store/app'
 import { shanghaiToday } from '@/services/accounts'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
 import { applicationDetail, timelineEntry } from '../../../../test/doubles/accounts'
+import { renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -46,14 +46,7 @@ const approved = (detail: ApplicationDetail): ApplicationDetail => ({
   timeline: [...detail.timeline, timelineEntry({ at: '2026-03-02T18:05:00.000Z', actorId: 'p-li', actorName: '李四', event: 'headApprove', comment: '同意' })],
 })
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('application detail', () => {
   it('shows the application in full with a timeline in Shanghai time', async () => {

@@ -2,10 +2,10 @@ import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages } from '@contract'
 import ApplyPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { employee } from '../../../../test/doubles/people'
 import { applicationDetail } from '../../../../test/doubles/accounts'
+import { renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -41,14 +41,7 @@ function fillValid(): void {
   type('apply-purpose', '维护华东区重点客户群')
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('apply for a business WeChat account', () => {
   it('prefills the name, leaves contacts to type, and checks each field as it is typed', async () => {

@@ -2,12 +2,11 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages, type PersonSummary } from '@contract'
 import DelegationRequestPage from './index'
-import { resetAppState } from '@/store/app'
 import { addDays, shanghaiToday } from '@/services/accounts'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { employee, head, person } from '../../../../test/doubles/people'
 import { delegationDetail } from '../../../../test/doubles/records'
-import { byId, errorText, pick, pickerOf, routeTo, shown, type } from '../../../../test/doubles/screen'
+import { byId, errorText, pick, pickerOf, routeTo, shown, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 const colleague = person({ id: 'p-zhao', name: '赵六' })
 
@@ -26,14 +25,7 @@ function openColleagues(): Promise<HTMLElement> {
   return waitFor(() => byId('person-option-p-zhao'))
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('request a delegation', () => {
   it('names the account and proposes today to three days from now, at most 90 days', async () => {

@@ -2,11 +2,10 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages, type DelegationDetail, type DelegationEvent, type PersonSummary } from '@contract'
 import DelegationPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { employee, head } from '../../../../test/doubles/people'
 import { delegationDetail } from '../../../../test/doubles/records'
-import { byId, errorText, routeTo, shown, type } from '../../../../test/doubles/screen'
+import { byId, errorText, routeTo, shown, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 const buttons = ['delegation-approve', 'delegation-reject', 'delegation-withdraw', 'delegation-revoke']
 const shownButtons = () => buttons.filter(shown)
@@ -30,14 +29,7 @@ function approved(detail: DelegationDetail, comment: string | null = null): Dele
   }
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('delegation detail', () => {
   it('shows the period, holder, delegate, status and timeline', async () => {

@@ -3,11 +3,10 @@ import Taro from '@tarojs/taro'
 import type { PersonSummary } from '@contract'
 import DelegationsPage from './index'
 import HandoversPage from '../handovers/index'
-import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../../test/doubles/backend'
 import { employee, head } from '../../../../test/doubles/people'
 import { delegationSummary, handoverDetail } from '../../../../test/doubles/records'
-import { byId, routeTo, shown } from '../../../../test/doubles/screen'
+import { byId, routeTo, shown, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function backend(viewer: PersonSummary, scope: string) {
   routeTo(Taro.useRouter, '/packages/account/delegations/index', { scope })
@@ -27,14 +26,7 @@ function backend(viewer: PersonSummary, scope: string) {
   })
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('my delegations and handovers', () => {
   it('lists delegations the employee gave or received, each opening its detail', async () => {

@@ -2,11 +2,10 @@ import { fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages } from '@contract'
 import HandoverStartPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { head } from '../../../../test/doubles/people'
 import { handoverDetail } from '../../../../test/doubles/records'
-import { byId, errorText, routeTo, type } from '../../../../test/doubles/screen'
+import { byId, errorText, routeTo, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function backend(start: Handler) {
   routeTo(Taro.useRouter, '/packages/account/handover-start/index', { accountId: 'acc-1', wechatId: 'zhangsan_sales' })
@@ -16,14 +15,7 @@ function backend(start: Handler) {
   })
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('start a handover', () => {
   it('asks whether the holder is leaving and why, then opens the new handover', async () => {

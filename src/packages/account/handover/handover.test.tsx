@@ -2,11 +2,10 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { checklistItems, errorMessages, type HandoverDetail, type PersonSummary } from '@contract'
 import HandoverPage from './index'
-import { resetAppState } from '@/store/app'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { admin, employee, head, person } from '../../../../test/doubles/people'
 import { completedHandover, handoverDetail } from '../../../../test/doubles/records'
-import { byId, errorText, routeTo, shown, type } from '../../../../test/doubles/screen'
+import { byId, errorText, routeTo, shown, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 const receiver = person({ id: 'p-zhao', name: '赵六' })
 
@@ -32,14 +31,7 @@ function ticked(detail: HandoverDetail, item: string, by: string): HandoverDetai
 
 const tickButtons = () => checklistItems.filter((item) => shown(`tick-${item}`))
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('handover detail', () => {
   it('shows holder, receiver, progress and who answers for each item', async () => {

@@ -1,11 +1,11 @@
 import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import MyApplicationsPage from './index'
-import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../../test/doubles/backend'
 import { employee } from '../../../../test/doubles/people'
 import { applicationSummary } from '../../../../test/doubles/accounts'
 import type { ApplicationSummary } from '@contract'
+import { renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -21,14 +21,7 @@ function backend(items: ApplicationSummary[]) {
   })
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('我的申请', () => {
   it('lists the caller’s applications page by page, each opening its detail', async () => {

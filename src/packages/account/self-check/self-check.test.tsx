@@ -2,12 +2,11 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { errorMessages } from '@contract'
 import SelfCheckPage from './index'
-import { resetAppState } from '@/store/app'
 import { addDays, shanghaiToday } from '@/services/accounts'
 import { installBackend, ok, fail, type Handler } from '../../../../test/doubles/backend'
 import { employee } from '../../../../test/doubles/people'
 import { selfCheck, selfCheckOverview } from '../../../../test/doubles/records'
-import { byId, errorText, pick, pickerOf, shown, type } from '../../../../test/doubles/screen'
+import { byId, errorText, pick, pickerOf, shown, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 /** A backend that remembers the submitted check, as the real one does for the month. */
 function backend(handlers: Record<string, Handler> = {}) {
@@ -43,14 +42,7 @@ async function turnOn(id: string, where: 'row' | 'switch' = 'row'): Promise<void
   await waitFor(() => expect(isOn(id)).toBe(true))
 }
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('monthly security self-check', () => {
   it('shows this month’s status, the due date and an overdue warning', async () => {

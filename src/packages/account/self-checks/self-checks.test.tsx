@@ -1,24 +1,16 @@
 import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import SelfChecksPage from './index'
 import SecuritySettingsPage from '../security-settings/index'
-import { resetAppState } from '@/store/app'
 import { installBackend, ok } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
-import { byId, errorText, shown, type } from '../../../../test/doubles/screen'
+import { byId, errorText, shown, type, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
 const rows = [
   { personId: 'p-zhang', personName: '张三', departmentName: '销售部', done: true, passed: true, submittedAt: '2026-03-02T02:30:00.000Z' },
   { personId: 'p-zhao', personName: '赵六', departmentName: '销售部', done: false, passed: null, submittedAt: null },
 ]
 
-beforeEach(() => {
-  resetAppState()
-  process.env.TARO_ENV = 'h5'
-  jest.clearAllMocks()
-})
-afterEach(() => {
-  delete process.env.TARO_ENV
-})
+renderPagesAsH5()
 
 describe('self-check completion', () => {
   it('counts who has done this month’s check and filters done or not', async () => {
