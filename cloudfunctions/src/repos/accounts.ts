@@ -7,6 +7,9 @@ export const ACCOUNTS = 'accounts'
 /** Statuses in which a person still holds the account. */
 export const HELD_ACCOUNT_STATUSES: AccountStatus[] = ['active', 'delegated', 'handing_over', 'suspended']
 
+/** Statuses in which the holder may have someone operate the account for them. */
+export const DELEGABLE_ACCOUNT_STATUSES: AccountStatus[] = ['active', 'delegated']
+
 export interface AccountDoc {
   _id: string
   wechatId: string

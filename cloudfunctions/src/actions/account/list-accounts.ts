@@ -4,7 +4,7 @@ import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
 import { escapeRegExp } from '../../domain/text'
 import { ACCOUNTS, toAccountSummary, type AccountDoc } from '../../repos/accounts'
-import { loadDepartments } from '../../repos/departments'
+import { fetchPage } from '../../repos/paging'
 
 export async function listAccounts(
   input: ActionInput<'account.listAccounts'>,
@@ -12,8 +12,6 @@ export async function listAccounts(
 ): Promise<ActionOutput<'account.listAccounts'>> {
   const me = requirePerson(ctx)
   const _ = ctx.db.command
-  const page = input.page ?? 1
-  const pageSize = input.pageSize ?? 20
   const conditions: Condition[] = []
   if (me.role === 'employee') conditions.push({ holderId: me._id })
   if (me.role === 'head') {
@@ -27,12 +25,8 @@ export async function listAccounts(
     conditions.push(_.or([{ wechatId: pattern }, { holderName: pattern }]))
   }
   const where = conditions.length ? _.and(conditions) : {}
-  const [{ total }, { data }, departments] = await Promise.all([
-    ctx.db.collection(ACCOUNTS).where(where).count(),
-    ctx.db.collection<AccountDoc>(ACCOUNTS).where(where).orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get(),
-    loadDepartments(ctx.db),
-  ])
-  const names = new Map(departments.map((d) => [d._id, d.name]))
   const today = shanghaiDate(ctx.now())
-  return { items: data.map((a) => toAccountSummary(a, names.get(a.departmentId) ?? '', today)), total, page, pageSize }
+  return fetchPage(ctx, ACCOUNTS, where, [['createdAt', 'desc']], input, (account: AccountDoc, departmentName) =>
+    toAccountSummary(account, departmentName, today),
+  )
 }

@@ -2,8 +2,8 @@ import type { ActionInput, ActionOutput } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
-import { APPLICATIONS, toApplicationSummary, type ApplicationDoc } from '../../repos/applications'
-import { loadDepartments } from '../../repos/departments'
+import { APPLICATIONS, toApplicationSummary } from '../../repos/applications'
+import { fetchPage } from '../../repos/paging'
 
 /**
  * The query behind "waiting for me": heads get their department's applications at the
@@ -25,25 +25,12 @@ export async function listApplications(
   ctx: ActionContext,
 ): Promise<ActionOutput<'account.listApplications'>> {
   const me = requirePerson(ctx)
-  const page = input.page ?? 1
-  const pageSize = input.pageSize ?? 20
   let where: Condition
   if (input.scope === 'mine') where = { applicantId: me._id }
   else if (input.scope === 'pending') where = pendingQuery(ctx)
   else if (me.role === 'admin') where = {}
   else refuse('FORBIDDEN')
   if (input.status) where = ctx.db.command.and([where, { status: input.status }])
-  const [{ total }, { data }, departments] = await Promise.all([
-    ctx.db.collection(APPLICATIONS).where(where).count(),
-    ctx.db
-      .collection<ApplicationDoc>(APPLICATIONS)
-      .where(where)
-      .orderBy('submittedAt', input.scope === 'pending' ? 'asc' : 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .get(),
-    loadDepartments(ctx.db),
-  ])
-  const names = new Map(departments.map((d) => [d._id, d.name]))
-  return { items: data.map((d) => toApplicationSummary(d, names.get(d.departmentId) ?? '')), total, page, pageSize }
+  // What waits longest comes first; one's own history newest first.
+  return fetchPage(ctx, APPLICATIONS, where, [['submittedAt', input.scope === 'pending' ? 'asc' : 'desc']], input, toApplicationSummary)
 }

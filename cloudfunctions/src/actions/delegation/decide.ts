@@ -3,13 +3,11 @@ import { refuse } from '../../core/action-failure'
 import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { delegationFlow, inEffect, periodsOverlap } from '../../domain/workflow/delegation'
-import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
+import { ACCOUNTS, DELEGABLE_ACCOUNT_STATUSES, type AccountDoc } from '../../repos/accounts'
 import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
 import { refuseUnlessVisible } from '../shared/relations'
 import { notify } from '../../notify/notifier'
 import { delegationDetailFor, delegationRelations, endDelegation, loadDelegation } from './shared'
-
-const USABLE = ['active', 'delegated']
 
 async function decided(ctx: ActionContext, id: string, event: 'approve' | 'reject' | 'withdraw' | 'revoke') {
   const doc = await loadDelegation(ctx, id)
@@ -54,7 +52,7 @@ export async function reviewDelegation(input: ActionInput<'delegation.review'>, 
     const current = (await tx.collection<DelegationDoc>(DELEGATIONS).doc(doc._id).get()).data
     if (current.status !== 'pending') return 'CONFLICT'
     const account = (await tx.collection<AccountDoc>(ACCOUNTS).doc(doc.accountId).get()).data
-    if (!USABLE.includes(account.status)) return 'ACCOUNT_NOT_USABLE'
+    if (!DELEGABLE_ACCOUNT_STATUSES.includes(account.status)) return 'ACCOUNT_NOT_USABLE'
     const approved = account.approvedDelegations ?? []
     if (approved.some((d) => periodsOverlap(d, doc))) return 'DELEGATION_OVERLAP'
     const status = inEffect(doc, today) ? 'delegated' : account.status

@@ -4,13 +4,11 @@ import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { newId } from '../../core/ids'
 import { periodAcceptable, periodsOverlap } from '../../domain/workflow/delegation'
-import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
+import { ACCOUNTS, DELEGABLE_ACCOUNT_STATUSES, type AccountDoc } from '../../repos/accounts'
 import { DELEGATIONS, type DelegationDoc } from '../../repos/delegations'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
 import { headStepDeciders, notify } from '../../notify/notifier'
 import { delegationDetailFor } from './shared'
-
-const USABLE = ['active', 'delegated']
 
 export async function requestDelegation(input: ActionInput<'delegation.request'>, ctx: ActionContext): Promise<DelegationDetail> {
   const me = requirePerson(ctx)
@@ -19,7 +17,7 @@ export async function requestDelegation(input: ActionInput<'delegation.request'>
   const { data: accounts } = await ctx.db.collection<AccountDoc>(ACCOUNTS).where({ _id: input.accountId }).limit(1).get()
   const account = accounts[0] ?? refuse('NOT_FOUND')
   if (account.holderId !== me._id) refuse('NOT_ACCOUNT_HOLDER')
-  if (!USABLE.includes(account.status)) refuse('ACCOUNT_NOT_USABLE')
+  if (!DELEGABLE_ACCOUNT_STATUSES.includes(account.status)) refuse('ACCOUNT_NOT_USABLE')
   if (!periodAcceptable(input, today)) refuse('PERIOD_INVALID')
 
   const { data: delegates } = await ctx.db.collection<PersonDoc>(PEOPLE).where({ _id: input.delegateId }).limit(1).get()

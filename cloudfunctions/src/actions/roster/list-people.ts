@@ -3,7 +3,7 @@ import { refuse } from '../../core/action-failure'
 import type { ActionContext } from '../../core/context'
 import { requirePerson } from '../../core/context'
 import { escapeRegExp } from '../../domain/text'
-import { loadDepartments } from '../../repos/departments'
+import { fetchPage } from '../../repos/paging'
 import { PEOPLE, toPersonSummary, type PersonDoc } from '../../repos/people'
 
 export async function listPeople(
@@ -11,8 +11,6 @@ export async function listPeople(
   ctx: ActionContext,
 ): Promise<ActionOutput<'roster.listPeople'>> {
   const me = requirePerson(ctx)
-  const page = input.page ?? 1
-  const pageSize = input.pageSize ?? 20
   let departmentId = input.departmentId
   if (me.role !== 'admin') {
     if (departmentId && departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
@@ -27,17 +25,7 @@ export async function listPeople(
   const query = keyword
     ? _.and(where, _.or({ name: ctx.db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' }) }, { mobile: keyword }))
     : where
-  const people = ctx.db.collection<PersonDoc>(PEOPLE).where(query as Record<string, unknown>)
-  const [{ total }, { data }, departments] = await Promise.all([
-    ctx.db.collection(PEOPLE).where(query as Record<string, unknown>).count(),
-    people.orderBy('departmentId', 'asc').orderBy('name', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(),
-    loadDepartments(ctx.db),
-  ])
-  const names = new Map(departments.map((d) => [d._id, d.name]))
-  return {
-    items: data.map((p) => toPersonSummary(p, names.get(p.departmentId) ?? '')),
-    total,
-    page,
-    pageSize,
-  }
+  return fetchPage(ctx, PEOPLE, query, [['departmentId', 'asc'], ['name', 'asc']], input, (person: PersonDoc, departmentName) =>
+    toPersonSummary(person, departmentName),
+  )
 }
