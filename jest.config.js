@@ -24,12 +24,12 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@nutui)/)'],
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/src/**/*.test.ts'],
       moduleNameMapper: {
-        // Before the path aliases: the first matching pattern wins, and `@/assets/x.png` must become a stub.
+        // Before the path aliases: the first matching pattern wins, and `@/assets/x.png` or `@/components/x.scss` must become a stub.
         '\\.(png|jpe?g|gif|svg)$': '<rootDir>/test/doubles/file.js',
+        '\\.(css|scss|less)$': '<rootDir>/test/doubles/style.js',
         ...moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/test/doubles/taro-components.tsx',
         '^@tarojs/taro$': '<rootDir>/test/doubles/taro.ts',
-        '\\.(css|scss|less)$': '<rootDir>/test/doubles/style.js',
       },
     },
     {

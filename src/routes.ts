@@ -22,6 +22,15 @@ export const routes = {
   selfCheck: recordPage('selfcheck', ''),
   selfChecks: '/packages/account/self-checks/index',
   securitySettings: '/packages/account/security-settings/index',
+  workingTime: '/packages/admin/working-time/index',
+  policyRead: recordPage('policy', ''),
+  policyVersions: '/packages/policy/versions/index',
+  policyVersion: '/packages/policy/version/index',
+  policyEditor: '/packages/policy/editor/index',
+  policyProgress: '/packages/policy/progress/index',
+  noticeCompose: '/packages/notice/compose/index',
+  notices: '/packages/notice/inbox/index',
+  sentNotices: '/packages/notice/sent/index',
 } as const
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {
@@ -69,4 +78,12 @@ export function delegationRequest(accountId: string, wechatId: string): string {
 
 export function handoverStart(accountId: string, wechatId: string): string {
   return withQuery(routes.handoverStart, { accountId, wechatId })
+}
+
+export function noticeDetail(id: string): string {
+  return recordPage('notice', id)
+}
+
+export function policyVersionDetail(versionId: string): string {
+  return withQuery(routes.policyVersion, { id: versionId })
 }

@@ -98,7 +98,7 @@ class Instance {
     })
   }
 
-  invoke(event: unknown, context: InvocationContext, timeoutMs: number): Promise<unknown> {
+  invoke(event: unknown, context: InvocationContext, timeoutMs: number, clockOffsetMs = 0): Promise<unknown> {
     const id = randomUUID()
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -109,7 +109,7 @@ class Instance {
         reject(new InvocationError('FUNCTION_TIMEOUT', `${this.fn.name} timed out after ${timeoutMs} ms`))
       }, timeoutMs)
       this.pending.set(id, { resolve, reject, timer })
-      this.child.send({ type: 'invoke', id, name: this.fn.name, event, context })
+      this.child.send({ type: 'invoke', id, name: this.fn.name, event, context, clockOffsetMs })
     })
   }
 }
@@ -132,6 +132,8 @@ export class FunctionPool {
   private readonly queue = new Map<string, Array<(instance: Instance) => void>>()
   private readonly max: number
   private closed = false
+  /** How far the dev clock is ahead of real time for every function; 0 outside tests. */
+  clockOffsetMs = 0
 
   constructor(private readonly options: FunctionPoolOptions) {
     for (const fn of options.functions) this.byName.set(fn.name, fn)
@@ -152,7 +154,7 @@ export class FunctionPool {
     const instance = await this.acquire(fn)
     try {
       await instance.ready
-      return await instance.invoke(event, context, (fn.config.timeout ?? 3) * 1000)
+      return await instance.invoke(event, context, (fn.config.timeout ?? 3) * 1000, this.clockOffsetMs)
     } finally {
       this.release(instance)
     }

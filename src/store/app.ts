@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react'
-import type { PersonSummary } from '@contract'
+import type { PersonSummary, Whoami } from '@contract'
+
+export type PolicyToAcknowledge = Extract<Whoami, { status: 'bound' }>['policyToAcknowledge']
 
 export type TabKey = 'workbench' | 'approvals' | 'me' | 'admin'
 
@@ -9,7 +11,7 @@ export type SessionState =
   /** H5 only: the local runtime has no session cookie, so the dev sign-in shows. */
   | { kind: 'signedOut' }
   | { kind: 'unbound' }
-  | { kind: 'bound'; person: PersonSummary }
+  | { kind: 'bound'; person: PersonSummary; policyToAcknowledge: PolicyToAcknowledge }
   | { kind: 'failed'; message: string }
 
 export interface AppState {

@@ -7,7 +7,7 @@ import { getAppState, setAppState, type SessionState } from './app'
 let inflight: Promise<void> | null = null
 
 function fromWhoami(result: Whoami): SessionState {
-  return result.status === 'bound' ? { kind: 'bound', person: result.person } : { kind: 'unbound' }
+  return result.status === 'bound' ? { kind: 'bound', person: result.person, policyToAcknowledge: result.policyToAcknowledge } : { kind: 'unbound' }
 }
 
 function setSession(session: SessionState): void {
@@ -42,6 +42,14 @@ export function loadSession(force = false): Promise<void> {
 /** Binds with the phone code; failures are thrown to the caller, which shows them next to the button. */
 export async function bindSession(code: string): Promise<void> {
   setSession(fromWhoami(await bindByPhone(code)))
+}
+
+/** After the reader acknowledged the version in force, the rest of the app opens without asking the server again. */
+export function markPolicyAcknowledged(versionId: string): void {
+  const session = getAppState().session
+  if (session.kind === 'bound' && session.policyToAcknowledge?.versionId === versionId) {
+    setSession({ ...session, policyToAcknowledge: null })
+  }
 }
 
 /** H5: show the dev sign-in again (switching identity, or after signing out). */

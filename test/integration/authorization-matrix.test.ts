@@ -1,4 +1,5 @@
 import { actionNames } from '../../types/contract'
+import { demoPolicy, demoQuiz } from '../../scripts/local-cloud/seed-policy'
 import type { Database } from '../../cloudfunctions/src/core/sdk-types'
 import { apiCaller } from '../support/api'
 import { cast, freshCompany, openidOf } from '../support/company'
@@ -67,6 +68,18 @@ async function handover(stage: 'designating' | 'in_progress' | 'complete'): Prom
   return id
 }
 
+async function draft(): Promise<string> {
+  const { version } = await must<{ version: { id: string } }>(as(cast.admin)('policy.startDraft', {}))
+  return version.id
+}
+
+async function departmentNotice(): Promise<string> {
+  const { id } = await must<{ id: string }>(
+    as(cast.eastHead)('notice.send', { title: '周会改期', body: '本周例会改到周四下午三点。', audience: { kind: 'departments', departmentIds: ['dept-sales-east'] }, requireAck: true }),
+  )
+  return id
+}
+
 interface Row {
   action: string
   setup: () => Promise<string | null>
@@ -111,6 +124,27 @@ const rows: Row[] = [
   { action: 'security.updateSettings', setup: async () => null, payload: () => ({ passwordMaxAgeDays: 60, selfCheckDueDay: 15 }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
   { action: 'notify.getConsent', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
   { action: 'notify.recordConsent', setup: async () => null, payload: () => ({ accepted: ['approvalRequest'] }), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'policy.getCurrent', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  // Everyone in the cast acknowledged version 1 in the seed: acknowledging again answers with that record.
+  { action: 'policy.acknowledge', setup: async () => null, payload: () => ({ versionId: 'policy-v1', readToEnd: true, confirmed: true, answers: [] }), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'policy.listVersions', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'policy.getVersion', setup: async () => null, payload: () => ({ versionId: 'policy-v1', compare: true }), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'policy.startDraft', setup: async () => null, payload: () => ({}), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
+  { action: 'policy.saveDraft', setup: draft, payload: (id) => ({ versionId: id, revision: 0, document: demoPolicy, quiz: demoQuiz, changeSummary: '补充条款' }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
+  { action: 'policy.publish', setup: draft, payload: (id) => ({ versionId: id, revision: 0, effectiveFrom: today, changeSummary: '补充条款', ackWithinDays: 7 }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
+  { action: 'policy.discardDraft', setup: draft, payload: (id) => ({ versionId: id, revision: 0 }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
+  { action: 'policy.ackProgress', setup: async () => null, payload: () => ({}), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'policy.listAckStatus', setup: async () => null, payload: () => ({ departmentId: 'dept-sales-east' }), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },
+  { action: 'policy.remind', setup: async () => null, payload: () => ({ versionId: 'policy-v1', departmentId: 'dept-sales-east' }), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },
+  { action: 'notice.send', setup: async () => null, payload: () => ({ title: '周会改期', body: '本周例会改到周四。', audience: { kind: 'departments', departmentIds: ['dept-sales-east'] }, requireAck: false }), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },
+  { action: 'notice.listMine', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  // The sender is not among the recipients, and the others were never sent it.
+  { action: 'notice.acknowledge', setup: departmentNotice, payload: (id) => ({ noticeId: id }), expect: { employee: OK, ownHead: 'NOT_RECIPIENT', otherHead: 'NOT_RECIPIENT', admin: 'NOT_RECIPIENT' } },
+  { action: 'notice.get', setup: departmentNotice, payload: (id) => ({ noticeId: id }), expect: { employee: OK, ownHead: OK, otherHead: 'NOT_FOUND', admin: OK } },
+  { action: 'notice.listSent', setup: departmentNotice, payload: () => ({}), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'notice.listReceipts', setup: departmentNotice, payload: (id) => ({ noticeId: id }), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: 'FORBIDDEN', admin: OK } },
+  { action: 'worktime.getSettings', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  { action: 'worktime.updateSettings', setup: async () => null, payload: () => ({ workdays: [1, 2, 3, 4, 5, 6], periods: [{ start: '08:30', end: '17:30' }], holidays: [], extraWorkdays: [] }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
   { action: 'todo.list', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
 ]
 

@@ -163,7 +163,7 @@ export const listAccountsOutput = pageOf(accountSummarySchema)
 
 /** One line of a to-do list; `kind` + `id` open the record. */
 export const todoItemSchema = z.object({
-  kind: z.enum(['application', 'anomaly', 'delegation', 'handover', 'selfcheck']),
+  kind: z.enum(['application', 'anomaly', 'delegation', 'handover', 'selfcheck', 'notice', 'policy']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),

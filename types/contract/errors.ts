@@ -35,6 +35,14 @@ export const errorMessages = {
   CHECKLIST_INCOMPLETE: '交接清单尚未全部完成',
   NOT_RESPONSIBLE: '此项应由其负责人勾选',
   DATE_IN_FUTURE: '日期不能晚于今天',
+  POLICY_NOT_IN_FORCE: '该版本制度不是现行版本，请刷新后确认最新版本',
+  QUIZ_INCOMPLETE: '请回答全部测验题后再提交',
+  DRAFT_STALE: '草稿已被他人修改，请刷新后再编辑',
+  QUIZ_SECTION_MISSING: '测验题关联的小节已不存在，请修改题目',
+  EFFECTIVE_DATE_PAST: '生效日期不能早于今天',
+  EFFECTIVE_BEFORE_PREVIOUS: '生效日期不能早于上一版本的生效日期',
+  NO_RECIPIENTS: '没有符合条件的在职接收人',
+  NOT_RECIPIENT: '你不是这条通知的接收人',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

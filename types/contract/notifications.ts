@@ -5,7 +5,7 @@ import { z } from 'zod'
  * (one-time subscription), so consent is asked on the tap that makes a message likely
  * and counted per person; the in-app to-do list stays the channel that never misses.
  */
-export const messageTemplates = ['approvalRequest', 'approvalResult', 'anomalyReported'] as const
+export const messageTemplates = ['approvalRequest', 'approvalResult', 'anomalyReported', 'workNotice', 'policyReminder'] as const
 export const messageTemplateSchema = z.enum(messageTemplates)
 export type MessageTemplate = z.infer<typeof messageTemplateSchema>
 
@@ -13,6 +13,8 @@ export const messageTemplateLabels: Record<MessageTemplate, string> = {
   approvalRequest: '有新的待审批事项',
   approvalResult: '申请有了结果',
   anomalyReported: '员工报告账号异常',
+  workNotice: '收到需要确认的工作通知',
+  policyReminder: '请阅读并确认现行管理制度',
 }
 
 export const recordConsentInput = z

@@ -10,8 +10,10 @@ const recordPages: Record<TodoItem['kind'], string> = {
   delegation: '/packages/account/delegation/index',
   handover: '/packages/account/handover/index',
   selfcheck: '/packages/account/self-check/index',
+  notice: '/packages/notice/detail/index',
+  policy: '/packages/policy/read/index',
 }
 
 export function recordPage(kind: TodoItem['kind'], id: string): string {
-  return kind === 'selfcheck' ? recordPages.selfcheck : `${recordPages[kind]}?id=${encodeURIComponent(id)}`
+  return kind === 'selfcheck' || kind === 'policy' ? recordPages[kind] : `${recordPages[kind]}?id=${encodeURIComponent(id)}`
 }

@@ -39,6 +39,8 @@ export const whoamiOutput = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('bound'),
     person: personSummarySchema,
+    /** The version in force when the caller has not acknowledged it: the app shows it before anything else. */
+    policyToAcknowledge: z.object({ versionId: z.string(), number: z.number().int(), title: z.string(), dueOn: z.string(), overdue: z.boolean() }).nullable(),
   }),
 ])
 export type Whoami = z.infer<typeof whoamiOutput>

@@ -27,6 +27,14 @@ import { listPeople } from './roster/list-people'
 import { bindByPhone } from './session/bind-by-phone'
 import { whoami } from './session/whoami'
 import { listTodos } from './todo/list-todos'
+import { acknowledgePolicy } from './policy/acknowledge'
+import { discardPolicyDraft, publishPolicy, savePolicyDraft, startPolicyDraft } from './policy/drafts'
+import { ackProgress, listAckStatus, remindPolicy } from './policy/progress'
+import { getCurrentPolicy, getPolicyVersion, listPolicyVersions } from './policy/read'
+import { acknowledgeNotice } from './notice/acknowledge'
+import { getNotice, listMyNotices, listReceipts, listSentNotices } from './notice/read'
+import { sendNotice } from './notice/send'
+import { getWorkingTimeSettings, updateWorkingTimeSettings } from './worktime/settings'
 
 type Handlers = {
   [N in ActionName]: (input: ActionInput<N>, ctx: ActionContext) => Promise<ActionOutput<N>>
@@ -75,5 +83,24 @@ export const handlers: Handlers = {
   'security.updateSettings': updateSecuritySettings,
   'notify.getConsent': getConsent,
   'notify.recordConsent': recordConsent,
+  'policy.getCurrent': getCurrentPolicy,
+  'policy.acknowledge': acknowledgePolicy,
+  'policy.listVersions': listPolicyVersions,
+  'policy.getVersion': getPolicyVersion,
+  'policy.startDraft': startPolicyDraft,
+  'policy.saveDraft': savePolicyDraft,
+  'policy.publish': publishPolicy,
+  'policy.discardDraft': discardPolicyDraft,
+  'policy.ackProgress': ackProgress,
+  'policy.listAckStatus': listAckStatus,
+  'policy.remind': remindPolicy,
+  'notice.send': sendNotice,
+  'notice.listMine': listMyNotices,
+  'notice.acknowledge': acknowledgeNotice,
+  'notice.get': getNotice,
+  'notice.listSent': listSentNotices,
+  'notice.listReceipts': listReceipts,
+  'worktime.getSettings': getWorkingTimeSettings,
+  'worktime.updateSettings': updateWorkingTimeSettings,
   'todo.list': listTodos,
 }

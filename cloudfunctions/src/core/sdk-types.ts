@@ -43,6 +43,8 @@ export interface Aggregate {
 
 export interface Collection<T = DocData> extends Query<T> {
   add(options: { data: DocData }): Promise<{ _id: string }>
+  /** One request for many documents: fan-out records (a notice to every recipient) stay cheap. */
+  add(options: { data: DocData[] }): Promise<{ _ids: string[] }>
   doc(id: string): DocRef<T>
   aggregate(): Aggregate
 }

@@ -1,4 +1,4 @@
-import { defaultSecuritySettings, securitySettingsSchema, type SecuritySettings } from '../../../types/contract'
+import { defaultSecuritySettings, defaultWorkingTimeSettings, securitySettingsSchema, workingTimeSettingsSchema, type SecuritySettings, type WorkingTimeSettings } from '../../../types/contract'
 import type { Database } from '../core/sdk-types'
 
 export const SETTINGS = 'settings'
@@ -9,4 +9,14 @@ export async function loadSecuritySettings(db: Database): Promise<SecuritySettin
   const { data } = await db.collection(SETTINGS).where({ _id: SECURITY_SETTINGS_ID }).limit(1).get()
   const parsed = securitySettingsSchema.safeParse(data[0] ?? {})
   return parsed.success ? parsed.data : defaultSecuritySettings
+}
+
+export const WORKING_TIME_SETTINGS_ID = 'worktime'
+
+export async function loadWorkingTimeSettings(db: Database): Promise<WorkingTimeSettings> {
+  const { data } = await db.collection(SETTINGS).where({ _id: WORKING_TIME_SETTINGS_ID }).limit(1).get()
+  const stored = data[0] ?? {}
+  // The schema is strict (it is also the admin's input), so leave the record's own fields out.
+  const parsed = workingTimeSettingsSchema.safeParse({ workdays: stored.workdays, periods: stored.periods, holidays: stored.holidays, extraWorkdays: stored.extraWorkdays })
+  return parsed.success ? parsed.data : defaultWorkingTimeSettings
 }

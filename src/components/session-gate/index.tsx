@@ -6,15 +6,18 @@ import { loadSession } from '@/store/session'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { loadDevSignIn } from '@/components/dev-only'
 import { UnboundScreen } from './unbound-screen'
+import { PolicyStop } from './policy-stop'
 
 interface SessionGateProps {
   /** Roles allowed past the gate; the server enforces the same, this only spares a useless screen. */
   roles?: readonly Role[]
+  /** The policy reader itself must open while the policy waits for acknowledgement. */
+  allowPendingPolicy?: boolean
   children: (person: PersonSummary) => ReactNode
 }
 
 /** Every screen starts here: it knows who the caller is before it shows anything of theirs. */
-export function SessionGate({ roles, children }: SessionGateProps) {
+export function SessionGate({ roles, allowPendingPolicy = false, children }: SessionGateProps) {
   const session = useAppState((s) => s.session)
 
   useEffect(() => {
@@ -37,6 +40,7 @@ export function SessionGate({ roles, children }: SessionGateProps) {
       if (roles && !roles.includes(session.person.role)) {
         return <EmptyState id='forbidden-screen' title='没有访问权限' description='此功能仅向管理员开放' />
       }
+      if (session.policyToAcknowledge && !allowPendingPolicy) return <PolicyStop policy={session.policyToAcknowledge} />
       return <>{children(session.person)}</>
   }
 }

@@ -1,3 +1,4 @@
+import { policyToAcknowledge } from '../policy/read'
 import type { ActionInput, Whoami } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { writeAudit } from '../../core/audit'
@@ -32,5 +33,6 @@ export async function bindByPhone(input: ActionInput<'session.bindByPhone'>, ctx
     before: { openid: null },
     after: { openid: ctx.caller.openid },
   })
-  return { status: 'bound', person: toPersonSummary(bound, await departmentName(ctx.db, person.departmentId)) }
+  const [name, policy] = await Promise.all([departmentName(ctx.db, person.departmentId), policyToAcknowledge(ctx, bound)])
+  return { status: 'bound', person: toPersonSummary(bound, name), policyToAcknowledge: policy }
 }

@@ -20,6 +20,8 @@ import { selfCheckOverview } from '../security/self-check'
 import { HANDOVERS, type HandoverDoc } from '../../repos/handovers'
 import { pendingQuery } from '../account/list-applications'
 import { handlingQuery } from '../anomaly/list'
+import { NOTICE_RECEIPTS, NOTICES, receiptOverdue, type NoticeDoc, type ReceiptDoc } from '../../repos/notices'
+import { policyToAcknowledge } from '../policy/read'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
 const TODO_LIMIT = 50
@@ -77,6 +79,34 @@ function applicationItem(doc: ApplicationDoc, title: string): TodoItem {
   }
 }
 
+/** Notices waiting for the caller's acknowledgement, the earliest deadline first. */
+async function noticesToAcknowledge(ctx: ActionContext): Promise<TodoItem[]> {
+  const me = requirePerson(ctx)
+  const now = ctx.now()
+  const { data: receipts } = await ctx.db
+    .collection<ReceiptDoc>(NOTICE_RECEIPTS)
+    .where({ personId: me._id, pending: true })
+    .orderBy('sentAt', 'asc')
+    .limit(TODO_LIMIT)
+    .get()
+  if (receipts.length === 0) return []
+  const { data: notices } = await ctx.db
+    .collection<NoticeDoc>(NOTICES)
+    .where({ _id: ctx.db.command.in(receipts.map((r) => r.noticeId)) })
+    .field({ title: true, senderName: true })
+    .limit(receipts.length)
+    .get()
+  const byId = new Map(notices.map((n) => [n._id, n]))
+  return receipts.map((r) => ({
+    kind: 'notice' as const,
+    id: r.noticeId,
+    title: `工作通知：${byId.get(r.noticeId)?.title ?? ''}`,
+    subtitle: `${byId.get(r.noticeId)?.senderName ?? ''}发来，请确认收到`,
+    statusLabel: receiptOverdue(r, now) ? '已逾期' : '待确认',
+    since: r.sentAt.toISOString(),
+  }))
+}
+
 /**
  * To-dos are derived from the records themselves on every read, never kept as copies,
  * so nothing waiting can be missing from the list.
@@ -106,7 +136,23 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
-  const selfCheck = await selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), await loadSecuritySettings(ctx.db))
+  const [selfCheck, policy, noticeItems] = await Promise.all([
+    loadSecuritySettings(ctx.db).then((settings) => selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), settings)),
+    policyToAcknowledge(ctx, me),
+    noticesToAcknowledge(ctx),
+  ])
+  const policyItems: TodoItem[] = policy
+    ? [
+        {
+          kind: 'policy',
+          id: policy.versionId,
+          title: `请阅读并确认《${policy.title}》第${policy.number}版`,
+          subtitle: `确认截止 ${policy.dueOn}`,
+          statusLabel: policy.overdue ? '已逾期' : '待确认',
+          since: ctx.now().toISOString(),
+        },
+      ]
+    : []
   const securityReminders: TodoItem[] = []
   if (!selfCheck.record) {
     securityReminders.push({
@@ -137,6 +183,8 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...handoversToDo.data.map((d) => handoverItem(d, `${d.holderName}的账号交接`)),
     ],
     mine: [
+      ...policyItems,
+      ...noticeItems,
       ...securityReminders,
       ...reported.data.map((d) => anomalyItem(d, `我报告的异常：${anomalyTypeLabels[d.type]}`)),
       ...mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),

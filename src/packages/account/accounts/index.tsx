@@ -9,8 +9,8 @@ import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { delegationDetail, delegationRequest, handoverStart, routes } from '@/routes'
 import { AccountStatusTag } from '../components/status-tag'
-import { ListFooter } from '../components/list-footer'
-import '../components/page.scss'
+import { ListFooter } from '@/components/record/list-footer'
+import '@/components/record/page.scss'
 import './index.scss'
 
 const PAGE_SIZE = 20

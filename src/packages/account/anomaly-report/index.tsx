@@ -20,11 +20,11 @@ import { imageUrls, pickedFromFiles, pickImages, uploadScreenshot, type PickedFi
 import { SessionGate } from '@/components/session-gate'
 import { InlineError } from '@/components/state-views'
 import { anomalyDetail } from '@/routes'
-import { FormField } from '../components/form-field'
-import { ChoiceChips } from '../components/filter-chips'
-import { firstIssue } from '../components/outcome'
-import '../components/page.scss'
-import '../components/record.scss'
+import { FormField } from '@/components/record/form-field'
+import { ChoiceChips } from '@/components/record/filter-chips'
+import { firstIssue } from '@/components/record/outcome'
+import '@/components/record/page.scss'
+import '@/components/record/record.scss'
 import './index.scss'
 
 /** Phones and servers disagree on the time by a little; the server allows the same. */

@@ -12,10 +12,10 @@ import {
 } from '@contract'
 import { fieldIssues } from '@/services/accounts'
 import { acknowledgeAnomaly, recordMeasure, resolveAnomaly } from '@/services/anomalies'
-import { FormField } from '../components/form-field'
-import { FormActions } from '../components/form-actions'
-import { ChoiceChips } from '../components/filter-chips'
-import { firstIssue, perform, type ActionOutcome } from '../components/outcome'
+import { FormField } from '@/components/record/form-field'
+import { FormActions } from '@/components/record/form-actions'
+import { ChoiceChips } from '@/components/record/filter-chips'
+import { firstIssue, perform, type ActionOutcome } from '@/components/record/outcome'
 
 type Outcome = ActionOutcome<AnomalyDetail>
 type Mode = 'measure' | 'resolve'

@@ -19,9 +19,9 @@ import {
   type Activation,
 } from '@/services/accounts'
 import { messageOf } from '@/services/feedback'
-import { FormField } from '../components/form-field'
-import { FormActions } from '../components/form-actions'
-import { firstIssue, perform, type ActionOutcome as GenericOutcome } from '../components/outcome'
+import { FormField } from '@/components/record/form-field'
+import { FormActions } from '@/components/record/form-actions'
+import { firstIssue, perform, type ActionOutcome as GenericOutcome } from '@/components/record/outcome'
 
 type Mode = 'approve' | 'reject' | 'activate' | 'decline' | 'withdraw'
 

@@ -8,9 +8,9 @@ import { askConsent, prepareConsent } from '@/services/consent'
 import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { applicationDetail } from '@/routes'
-import { FormField } from '../components/form-field'
+import { FormField } from '@/components/record/form-field'
 import { openMyApplications } from '../components/navigation'
-import '../components/page.scss'
+import '@/components/record/page.scss'
 import './index.scss'
 
 type FieldName = keyof SubmitApplicationInput

@@ -4,9 +4,9 @@ import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { reviewDelegationInput, revokeDelegationInput, type DelegationDetail, type DelegationEvent } from '@contract'
 import { fieldIssues } from '@/services/accounts'
 import { reviewDelegation, revokeDelegation, withdrawDelegation } from '@/services/delegations'
-import { FormField } from '../components/form-field'
-import { FormActions } from '../components/form-actions'
-import { firstIssue, perform, type ActionOutcome } from '../components/outcome'
+import { FormField } from '@/components/record/form-field'
+import { FormActions } from '@/components/record/form-actions'
+import { firstIssue, perform, type ActionOutcome } from '@/components/record/outcome'
 
 type Outcome = ActionOutcome<DelegationDetail>
 type Mode = 'approve' | 'reject' | 'withdraw' | 'revoke'

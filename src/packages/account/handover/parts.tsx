@@ -7,10 +7,10 @@ import { fieldIssues, formatShanghaiTime, hasCode } from '@/services/accounts'
 import { messageOf } from '@/services/feedback'
 import { cancelHandover, closeHandover, designateReceiver, tickChecklist } from '@/services/handovers'
 import { InlineError } from '@/components/state-views'
-import { FormField } from '../components/form-field'
-import { FormActions } from '../components/form-actions'
-import { PersonPicker } from '../components/person-picker'
-import { firstIssue, perform, type ActionOutcome } from '../components/outcome'
+import { FormField } from '@/components/record/form-field'
+import { FormActions } from '@/components/record/form-actions'
+import { PersonPicker } from '@/components/record/person-picker'
+import { firstIssue, perform, type ActionOutcome } from '@/components/record/outcome'
 
 type Outcome = ActionOutcome<HandoverDetail>
 

@@ -10,10 +10,10 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { handoverDetail } from '@/routes'
 import { HandoverStatusTag } from '../components/status-tag'
-import { FilterChips } from '../components/filter-chips'
-import { ListFooter } from '../components/list-footer'
-import '../components/page.scss'
-import '../components/record.scss'
+import { FilterChips } from '@/components/record/filter-chips'
+import { ListFooter } from '@/components/record/list-footer'
+import '@/components/record/page.scss'
+import '@/components/record/record.scss'
 
 const PAGE_SIZE = 20
 

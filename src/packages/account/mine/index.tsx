@@ -10,8 +10,8 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { applicationDetail, routes } from '@/routes'
 import { ApplicationStatusTag } from '../components/status-tag'
-import { ListFooter } from '../components/list-footer'
-import '../components/page.scss'
+import { ListFooter } from '@/components/record/list-footer'
+import '@/components/record/page.scss'
 import './index.scss'
 
 const PAGE_SIZE = 20

@@ -9,10 +9,10 @@ import { getSecuritySettings, updateSecuritySettings } from '@/services/security
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, InlineError, PageLoading } from '@/components/state-views'
 import { useLoaded } from '@/hooks/use-loaded'
-import { FormField } from '../components/form-field'
-import { firstIssue } from '../components/outcome'
-import '../components/page.scss'
-import '../components/record.scss'
+import { FormField } from '@/components/record/form-field'
+import { firstIssue } from '@/components/record/outcome'
+import '@/components/record/page.scss'
+import '@/components/record/record.scss'
 
 type Field = keyof SecuritySettings
 type Values = Record<Field, string>
