@@ -19,7 +19,7 @@ export function apiCaller(db: Database, options: { now?: () => Date; phone?: Pho
   }
 }
 
-export const TEST_TEMPLATE_IDS = { approvalRequest: 'tmpl-approval-request', approvalResult: 'tmpl-approval-result', anomalyReported: 'tmpl-anomaly' }
+export const TEST_TEMPLATE_IDS = { approvalRequest: 'tmpl-approval-request', approvalResult: 'tmpl-approval-result', anomalyReported: 'tmpl-anomaly', workNotice: 'tmpl-work-notice', policyReminder: 'tmpl-policy-reminder' }
 
 /** A gateway client with its own cookie jar, as a browser tab would be. */
 export class GatewayClient {
