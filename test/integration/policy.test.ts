@@ -1,3 +1,5 @@
+import { systemContext } from '../../cloudfunctions/src/core/context'
+import { remindPendingPolicy } from '../../cloudfunctions/src/jobs/policy-reminders'
 import { demoPolicy, demoQuiz } from '../../scripts/local-cloud/seed-policy'
 import { DEMO_POLICY_PENDING_IDS } from '../../scripts/local-cloud/seed'
 import type { PolicyDocument } from '../../types/contract'
@@ -208,5 +210,21 @@ describe('progress and reminders', () => {
     // A reminder leaves the person's later acknowledgement to count as usual.
     expect(await acknowledge(pending, 'policy-v1')).toMatchObject({ ok: true, data: { outcome: 'acknowledged', acknowledgement: { quizFailedAttempts: 0 } } })
     expect(await admin()('policy.remind', { versionId: 'policy-v2' })).toMatchObject({ ok: false, error: { code: 'POLICY_NOT_IN_FORCE' } })
+  })
+
+  it('reminds daily from the hourly job: in the 10 o’clock hour of working days only, once a day', async () => {
+    const sent = world.sent
+    const job = (at: string) => remindPendingPolicy(systemContext({ db: world.db, now: () => new Date(at), messages: { send: async (m) => void sent.push(m) }, templateIds: { policyReminder: 'tmpl-policy-reminder' } }, 'jobs.remindPendingPolicy'))
+    // One consent per message: two accepted prompts, two reminders delivered.
+    await as(pending)('notify.recordConsent', { accepted: ['policyReminder'] })
+    await as(pending)('notify.recordConsent', { accepted: ['policyReminder'] })
+    expect(await job('2026-11-27T01:05:00Z')).toBeNull() // 09:05
+    expect(await job('2026-11-27T02:05:00Z')).toEqual({ reminded: 3, skipped: 0 }) // 10:05 Friday
+    expect(await job('2026-11-27T02:45:00Z')).toEqual({ reminded: 0, skipped: 3 })
+    expect(await job('2026-11-28T02:05:00Z')).toBeNull() // Saturday
+    expect(await job('2026-12-31T02:05:00Z')).toEqual({ reminded: 3, skipped: 0 })
+    expect(await job('2027-01-01T02:05:00Z')).toBeNull() // the seeded New Year holiday
+    expect(sent.map((m) => m.touser)).toEqual([openidOf(pending), openidOf(pending)])
+    expect(await world.db.collection('audit_log').where({ action: 'jobs.remindPendingPolicy', actorName: '系统' }).count()).toEqual({ total: 2 })
   })
 })

@@ -47,14 +47,14 @@ export function requirePerson(ctx: ActionContext): PersonDoc {
   return ctx.caller.person
 }
 
-/** The context a scheduled job acts in: no caller, no phone exchange. */
-export function systemContext(deps: Pick<Deps, 'db' | 'now'>, action: string): ActionContext {
+/** The context a scheduled job acts in: no caller, no phone exchange; messages only where the job sends them. */
+export function systemContext(deps: Pick<Deps, 'db' | 'now'> & Partial<Pick<Deps, 'messages' | 'templateIds'>>, action: string): ActionContext {
   return {
+    messages: { send: async () => undefined },
+    templateIds: {},
     ...deps,
     openid: () => undefined,
     phone: { resolve: async () => null },
-    messages: { send: async () => undefined },
-    templateIds: {},
     caller: { kind: 'system', openid: '' },
     action,
   }

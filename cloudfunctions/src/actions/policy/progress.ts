@@ -155,29 +155,39 @@ async function stampReminders(ctx: ActionContext, version: PolicyVersionHeader, 
   }
 }
 
+/**
+ * Reminds everyone in scope who has not acknowledged the version, skipping those already
+ * reminded today (Shanghai date), and audits who was reminded. Used by heads and admins
+ * in one tap and by the daily job.
+ */
+export async function remindPending(ctx: ActionContext, version: PolicyVersionHeader, departmentId: string | undefined): Promise<{ reminded: number; skipped: number }> {
+  const now = ctx.now()
+  const today = shanghaiDate(now)
+  const pending = (await standings(ctx, version, departmentId)).filter((r) => !r.acknowledged)
+  const remindedToday = (r: Standing) => r.ack?.lastRemindedAt && shanghaiDate(r.ack.lastRemindedAt) === today
+  const people = pending.filter((r) => !remindedToday(r)).map((r) => r.person)
+  if (people.length > 0) {
+    await stampReminders(ctx, version, people, now)
+    await writeAudit(ctx, {
+      action: ctx.action,
+      targetCollection: POLICY_VERSIONS,
+      targetId: version._id,
+      before: null,
+      after: { departmentId: departmentId ?? null, reminded: people.map((p) => p._id) },
+    })
+    await notify(
+      ctx,
+      people.map((p) => p._id),
+      { template: 'policyReminder', kind: 'policy', recordId: version._id, title: `请确认${version.document.title}`, detail: `第${version.number}版，截止${ackDueOn(version)}` },
+    )
+  }
+  return { reminded: people.length, skipped: pending.length - people.length }
+}
+
 export async function remindPolicy(input: ActionInput<'policy.remind'>, ctx: ActionContext): Promise<ActionOutput<'policy.remind'>> {
   const me = requirePerson(ctx)
   const departmentId = scopeDepartment(me, input.departmentId)
-  const now = ctx.now()
-  const today = shanghaiDate(now)
-  const inForce = await loadVersionInForce(ctx.db, today)
+  const inForce = await loadVersionInForce(ctx.db, shanghaiDate(ctx.now()))
   if (!inForce || inForce._id !== input.versionId) refuse('POLICY_NOT_IN_FORCE')
-  const pending = (await standings(ctx, inForce, departmentId)).filter((r) => !r.acknowledged)
-  const remindedToday = (r: Standing) => r.ack?.lastRemindedAt && shanghaiDate(r.ack.lastRemindedAt) === today
-  const due = pending.filter((r) => !remindedToday(r))
-  const people = due.map((r) => r.person)
-  await stampReminders(ctx, inForce, people, now)
-  await writeAudit(ctx, {
-    action: ctx.action,
-    targetCollection: POLICY_VERSIONS,
-    targetId: inForce._id,
-    before: null,
-    after: { departmentId: departmentId ?? null, reminded: people.map((p) => p._id) },
-  })
-  await notify(
-    ctx,
-    people.map((p) => p._id),
-    { template: 'policyReminder', kind: 'policy', recordId: inForce._id, title: `请确认${inForce.document.title}`, detail: `第${inForce.number}版，截止${ackDueOn(inForce)}` },
-  )
-  return { reminded: people.length, skipped: pending.length - due.length }
+  return remindPending(ctx, inForce, departmentId)
 }

@@ -1,10 +1,13 @@
 import { systemContext } from '../../core/context'
 import type { Cloud } from '../../core/sdk-types'
+import { wechatPlatform } from '../../core/wechat-platform'
 import { maintainDelegations } from '../../jobs/delegations'
+import { remindPendingPolicy } from '../../jobs/policy-reminders'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cloud = require('wx-server-sdk') as Cloud
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+const { messages, templateIds } = wechatPlatform(cloud)
 
 /**
  * Scheduled maintenance (timer trigger in config.json). Only timer events are served:
@@ -12,6 +15,8 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
  */
 export async function main(event: { Type?: string }): Promise<unknown> {
   if (event?.Type !== 'Timer') return { ok: false, error: { code: 'BAD_ACTION', message: '不支持的操作' } }
-  const ctx = systemContext({ db: cloud.database(), now: () => new Date() }, 'jobs.maintainDelegations')
-  return { ok: true, data: { delegations: await maintainDelegations(ctx) } }
+  const deps = { db: cloud.database(), now: () => new Date(), messages, templateIds }
+  const delegations = await maintainDelegations(systemContext(deps, 'jobs.maintainDelegations'))
+  const policyReminders = await remindPendingPolicy(systemContext(deps, 'jobs.remindPendingPolicy'))
+  return { ok: true, data: { delegations, policyReminders } }
 }
