@@ -225,6 +225,6 @@ describe('progress and reminders', () => {
     expect(await job('2026-12-31T02:05:00Z')).toEqual({ reminded: 3, skipped: 0 })
     expect(await job('2027-01-01T02:05:00Z')).toBeNull() // the seeded New Year holiday
     expect(sent.map((m) => m.touser)).toEqual([openidOf(pending), openidOf(pending)])
-    expect(await world.db.collection('audit_log').where({ action: 'jobs.remindPendingPolicy', actorName: '系统' }).count()).toEqual({ total: 2 })
+    expect(await world.db.collection('audit_log').where({ action: 'jobs.remindPendingPolicy', actorName: '系统' }).count()).toMatchObject({ total: 2 })
   })
 })
