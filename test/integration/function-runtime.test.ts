@@ -38,6 +38,23 @@ describe('function runtime', () => {
     await expect(cloud.pool.invoke('sleeper', { ms: 1 }, { WX_OPENID: 'next' })).resolves.toEqual({ openid: 'next', after: 'next' })
   })
 
+  it('moves the time functions see when the dev clock is set, leaving explicit dates alone', async () => {
+    const set = (offsetMs: number) => fetch(`${cloud.url}/dev/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ offsetMs }) })
+    const before = Date.now()
+    const real = (await cloud.pool.invoke('clock', {})) as { nowMs: number }
+    expect(real.nowMs).toBeGreaterThanOrEqual(before)
+    expect(real.nowMs).toBeLessThanOrEqual(Date.now())
+    const threeHours = 3 * 3600_000
+    expect((await set(threeHours)).status).toBe(200)
+    const shifted = (await cloud.pool.invoke('clock', {})) as { now: string; nowMs: number; parsed: string }
+    expect(shifted.nowMs).toBeGreaterThanOrEqual(before + threeHours)
+    expect(Date.parse(shifted.now)).toBeGreaterThanOrEqual(before + threeHours)
+    expect(shifted.parsed).toBe('2026-01-01T00:00:00.000Z')
+    expect((await set(-1)).status).toBe(400)
+    expect((await set(0)).status).toBe(200)
+    expect(((await cloud.pool.invoke('clock', {})) as { nowMs: number }).nowMs).toBeLessThan(before + threeHours)
+  })
+
   it('refuses functions that are not deployed', async () => {
     await expect(cloud.pool.invoke('missing', {})).rejects.toBeInstanceOf(InvocationError)
   })
