@@ -82,6 +82,7 @@ export const reLaunch = jest.fn(async (_options?: unknown) => ({ errMsg: 'reLaun
 export const switchTab = jest.fn(async (_options?: unknown) => ({ errMsg: 'switchTab:ok' }))
 export const setNavigationBarTitle = jest.fn(async (_options?: unknown) => ({ errMsg: 'setNavigationBarTitle:ok' }))
 export const stopPullDownRefresh = jest.fn(async () => ({ errMsg: 'stopPullDownRefresh:ok' }))
+export const pageScrollTo = jest.fn(async (_options?: unknown) => ({ errMsg: 'pageScrollTo:ok' }))
 export const chooseMessageFile = jest.fn(async (_options?: unknown) => ({ tempFiles: [] as unknown[], errMsg: 'chooseMessageFile:ok' }))
 export const getFileSystemManager = jest.fn(() => ({
   readFile: jest.fn((options: { fail?: (err: unknown) => void }) => options.fail?.({ errMsg: 'readFile:fail not scripted' })),
@@ -133,6 +134,8 @@ export const useReady = jest.fn(onMount)
 export const useDidHide = jest.fn((_callback: () => void) => undefined)
 export const useUnload = jest.fn((_callback: () => void) => undefined)
 export const useReachBottom = jest.fn((_callback: () => void) => undefined)
+/** Tests scroll a page by calling the latest callback: `(Taro.usePageScroll as jest.Mock).mock.lastCall[0]({ scrollTop })`. */
+export const usePageScroll = jest.fn((_callback: (payload: { scrollTop: number }) => void) => undefined)
 export const usePullDownRefresh = jest.fn((_callback: () => void) => undefined)
 export const useRouter = jest.fn(() => ({ path: '/', params: {} }))
 export const useLaunch = jest.fn(onMount)
@@ -158,6 +161,7 @@ const Taro = {
   switchTab,
   setNavigationBarTitle,
   stopPullDownRefresh,
+  pageScrollTo,
   chooseMessageFile,
   chooseImage,
   previewImage,
@@ -174,6 +178,7 @@ const Taro = {
   useReady,
   useUnload,
   useReachBottom,
+  usePageScroll,
   usePullDownRefresh,
   useRouter,
   useLaunch,

@@ -2,28 +2,22 @@ import { actionNames } from '../../types/contract'
 import { demoPolicy, demoQuiz } from '../../scripts/local-cloud/seed-policy'
 import type { Database } from '../../cloudfunctions/src/core/sdk-types'
 import { apiCaller } from '../support/api'
+import { must, OK, people, type MatrixWorld, type Row, type Who } from './authorization/matrix'
+import { domainRows } from './authorization'
 import { cast, freshCompany, openidOf } from '../support/company'
 import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
 
 /**
- * Every action of the account lifecycle, called by each kind of person about a record
- * belonging to an employee of 华东销售部: the employee themself, their own head, the
- * head of another department, and an admin. Each cell starts from a fresh company and
- * a refusal must leave the database exactly as it was.
+ * Every action, called by each kind of person about a record belonging to an employee of
+ * 华东销售部 (see ./authorization/matrix.ts). Each cell starts from a fresh company and a
+ * refusal must leave the database exactly as it was.
  */
-type Who = 'employee' | 'ownHead' | 'otherHead' | 'admin'
-const people: Record<Who, string> = { employee: cast.eastEmployee, ownHead: cast.eastHead, otherHead: cast.southHead, admin: cast.admin }
 
 let cloud: TestCloud
 let db: Database
 let call: ReturnType<typeof apiCaller>
 const as = (personId: string) => (action: string, payload?: unknown) => call(openidOf(personId), action, payload)
 
-async function must<T>(promise: Promise<{ ok: boolean; data?: T; error?: { code: string } }>): Promise<T> {
-  const res = await promise
-  if (!res.ok) throw new Error(`setup failed: ${res.error?.code}`)
-  return res.data as T
-}
 
 const ACCOUNT = 'acct-matrix_account'
 async function giveAccount(): Promise<void> {
@@ -80,14 +74,8 @@ async function departmentNotice(): Promise<string> {
   return id
 }
 
-interface Row {
-  action: string
-  setup: () => Promise<string | null>
-  payload: (id: string | null) => unknown
-  expect: Record<Who, string>
-}
+const world: MatrixWorld = { db: () => db, as, today }
 
-const OK = 'ok'
 const rows: Row[] = [
   { action: 'account.submitApplication', setup: async () => null, payload: () => null, expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
   { action: 'account.getApplication', setup: () => application('pending_head'), payload: (id) => ({ id }), expect: { employee: OK, ownHead: OK, otherHead: 'OUT_OF_SCOPE', admin: OK } },
@@ -146,6 +134,7 @@ const rows: Row[] = [
   { action: 'worktime.getSettings', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
   { action: 'worktime.updateSettings', setup: async () => null, payload: () => ({ workdays: [1, 2, 3, 4, 5, 6], periods: [{ start: '08:30', end: '17:30' }], holidays: [], extraWorkdays: [] }), expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: OK } },
   { action: 'todo.list', setup: async () => null, payload: () => ({}), expect: { employee: OK, ownHead: OK, otherHead: OK, admin: OK } },
+  ...domainRows.flatMap((rowsOf) => rowsOf(world)),
 ]
 
 beforeAll(async () => {

@@ -10,7 +10,11 @@ export const wechatIdSchema = z
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)), '日期不存在')
+  // Date.parse rolls 2026-02-30 over to March; only a date that reads back the same exists.
+  .refine((s) => {
+    const parsed = Date.parse(`${s}T00:00:00Z`)
+    return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === s
+  }, '日期不存在')
 
 export const applicationStatuses = ['pending_head', 'pending_admin', 'activated', 'rejected', 'withdrawn'] as const
 export const applicationStatusSchema = z.enum(applicationStatuses)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Audience } from './common'
+import { bound, spec } from './action-spec'
 import { emptySchema } from './common'
 import * as roster from './roster'
 import * as accounts from './accounts'
@@ -12,23 +12,7 @@ import * as policy from './policy-versions'
 import * as notices from './notices'
 import { workingTimeSettingsSchema } from './working-time'
 
-export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
-  /** The cloud function that serves the action. */
-  fn: 'api'
-  input: I
-  output: O
-  /** Who may call it; the handler narrows further by department scope. */
-  audience: readonly Audience[]
-  /** Whether the action writes (and therefore audits). */
-  writes: boolean
-  summary: string
-}
-
-function spec<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(s: ActionSpec<I, O>): ActionSpec<I, O> {
-  return s
-}
-
-const bound = ['employee', 'head', 'admin'] as const
+export type { ActionSpec } from './action-spec'
 
 /**
  * The one list of backend actions. The mini program, the cloud functions, the local

@@ -24,3 +24,14 @@ describe('Shanghai dates', () => {
     expect(shanghaiMonth(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12')
   })
 })
+
+describe('isoDateSchema', () => {
+  it('accepts real dates and refuses ones that only parse by rolling over', async () => {
+    const { isoDateSchema } = await import('./accounts')
+    expect(isoDateSchema.safeParse('2028-02-29').success).toBe(true)
+    expect(isoDateSchema.safeParse('2026-02-29').success).toBe(false)
+    expect(isoDateSchema.safeParse('2026-02-30').success).toBe(false)
+    expect(isoDateSchema.safeParse('2026-13-01').success).toBe(false)
+    expect(isoDateSchema.safeParse('2026-1-01').success).toBe(false)
+  })
+})

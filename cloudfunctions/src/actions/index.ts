@@ -1,5 +1,5 @@
-import type { ActionInput, ActionName, ActionOutput } from '../../../types/contract'
-import type { ActionContext } from '../core/context'
+import type { ActionName } from '../../../types/contract'
+import type { HandlerMap } from '../core/handler'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
 import { getAccount } from './account/get-account'
@@ -36,12 +36,9 @@ import { getNotice, listMyNotices, listReceipts, listSentNotices } from './notic
 import { sendNotice } from './notice/send'
 import { getWorkingTimeSettings, updateWorkingTimeSettings } from './worktime/settings'
 
-type Handlers = {
-  [N in ActionName]: (input: ActionInput<N>, ctx: ActionContext) => Promise<ActionOutput<N>>
-}
 
 /** Wiring only: every action in the contract must have exactly one handler here. */
-export const handlers: Handlers = {
+export const handlers: HandlerMap<ActionName> = {
   'session.whoami': whoami,
   'session.bindByPhone': bindByPhone,
   'roster.listDepartments': listDepartments,

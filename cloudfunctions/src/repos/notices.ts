@@ -19,7 +19,7 @@ export interface NoticeDoc {
   deadlineAt: Date | null
   sentAt: Date
   recipientCount: number
-  /** Kept in the same transaction as each receipt's acknowledgement, so lists need no counting. */
+  /** Incremented once per receipt acknowledged, right after it is, so lists need no counting. */
   acknowledgedCount: number
   lateCount: number
 }

@@ -58,7 +58,7 @@ export function PersonPicker({ idPrefix, departmentId, excludeIds = [], selected
       idPrefix={idPrefix}
       departmentId={departmentId}
       excludeIds={excludeIds}
-      selectedId={selected?.id ?? null}
+      selectedIds={selected ? [selected.id] : []}
       onSelect={(person) => {
         onSelect(person)
         onOpenChange(false)
@@ -67,11 +67,17 @@ export function PersonPicker({ idPrefix, departmentId, excludeIds = [], selected
   )
 }
 
-function PeopleList({ idPrefix, departmentId, excludeIds, selectedId, onSelect }: {
+/**
+ * The searchable list itself, for forms that choose one person (PersonPicker) or several (a tap
+ * on a chosen row is then the way to take it back). Rows are `<idPrefix>-<personId>`; the search
+ * box is inside `searchId`, `<idPrefix>-search` unless the form names it.
+ */
+export function PeopleList({ idPrefix, searchId, departmentId, excludeIds = [], selectedIds, onSelect }: {
   idPrefix: string
+  searchId?: string
   departmentId?: string
-  excludeIds: string[]
-  selectedId: string | null
+  excludeIds?: string[]
+  selectedIds: string[]
   onSelect: (person: PersonSummary) => void
 }) {
   const [draft, setDraft] = useState('')
@@ -94,7 +100,7 @@ function PeopleList({ idPrefix, departmentId, excludeIds, selectedId, onSelect }
 
   return (
     <View className='person-picker'>
-      <View id={`${idPrefix}-search`}>
+      <View id={searchId ?? `${idPrefix}-search`}>
         <SearchBar
           placeholder='搜索姓名'
           value={draft}
@@ -118,7 +124,7 @@ function PeopleList({ idPrefix, departmentId, excludeIds, selectedId, onSelect }
       ) : (
         <View className='person-picker__list'>
           {people.map((person) => {
-            const selected = person.id === selectedId
+            const selected = selectedIds.includes(person.id)
             return (
               <View
                 key={person.id}

@@ -9,6 +9,7 @@ import { useTodos } from '@/hooks/use-todos'
 import { loadSession } from '@/store/session'
 import { askConsent } from '@/services/consent'
 import { anomalyList, routes } from '@/routes'
+import { PendingNotices } from './pending-notices'
 import './index.scss'
 
 const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -17,6 +18,28 @@ const tab = (url: string) => () => void Taro.switchTab({ url })
 const approvalsTab = () => {
   void askConsent('openApprovals')
   void Taro.switchTab({ url: routes.approvals })
+}
+
+function policyAndNoticeEntries(role: Role): Entry[] {
+  const entries: Entry[] = [
+    { id: 'entry-policy', title: '管理制度', description: '业务微信管理制度全文', onOpen: open(routes.policyRead) },
+    { id: 'entry-notices', title: '我的通知', description: '收到的工作通知，需要时按时确认', onOpen: open(routes.notices) },
+  ]
+  if (role === 'head' || role === 'admin') {
+    entries.push(
+      {
+        id: 'entry-notice-compose',
+        title: '发布工作通知',
+        description: role === 'head' ? '通知本部门员工，可要求限时确认' : '通知全体或部分员工，可要求限时确认',
+        onOpen: open(routes.noticeCompose),
+      },
+      { id: 'entry-notices-sent', title: '已发通知', description: '查看谁已确认、谁已逾期', onOpen: open(routes.sentNotices) },
+    )
+  }
+  if (role === 'head') {
+    entries.push({ id: 'entry-policy-progress', title: '本部门制度确认', description: '本部门员工确认现行制度的情况', onOpen: open(routes.policyProgress) })
+  }
+  return entries
 }
 
 function securityEntries(role: Role): Entry[] {
@@ -110,6 +133,7 @@ function Workbench({ person }: { person: PersonSummary }) {
           </Text>
         </View>
       </View>
+      <PendingNotices />
       <View className='page-section'>
         <View className='report-anomaly card' id='entry-report-anomaly' onClick={open(routes.anomalyReport)}>
           <View className='report-anomaly__text'>
@@ -123,6 +147,10 @@ function Workbench({ person }: { person: PersonSummary }) {
         <TodoCard role={person.role} />
       </View>
       <View id='quick-entries'>
+        <Text className='page-section__title'>制度与通知</Text>
+        <View className='page-section'>
+          <EntryList entries={policyAndNoticeEntries(person.role)} />
+        </View>
         <Text className='page-section__title'>业务微信</Text>
         <View className='page-section'>
           <EntryList entries={accountEntries(person.role)} />

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '工作时间设置',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '已发通知',
+  enablePullDownRefresh: true,
+})
