@@ -11,6 +11,10 @@ import * as notifications from './notifications'
 import * as policy from './policy-versions'
 import * as notices from './notices'
 import { workingTimeSettingsSchema } from './working-time'
+import { customerActions } from './customers'
+import { marketingActions } from './marketing'
+import { taskActions } from './tasks'
+import { archiveActions } from './archives'
 
 export type { ActionSpec } from './action-spec'
 
@@ -507,6 +511,10 @@ export const actions = {
     writes: false,
     summary: 'What waits for the caller’s decision and the caller’s own open requests.',
   }),
+  ...customerActions,
+  ...marketingActions,
+  ...taskActions,
+  ...archiveActions,
 } as const
 
 export type Actions = typeof actions

@@ -12,8 +12,12 @@ const recordPages: Record<TodoItem['kind'], string> = {
   selfcheck: '/packages/account/self-check/index',
   notice: '/packages/notice/detail/index',
   policy: '/packages/policy/read/index',
+  customer: '/packages/customer/detail/index',
+  marketing: '/packages/marketing/detail/index',
+  task: '/packages/task/detail/index',
+  archive: '/packages/archive/monthly/index',
 }
 
 export function recordPage(kind: TodoItem['kind'], id: string): string {
-  return kind === 'selfcheck' || kind === 'policy' ? recordPages[kind] : `${recordPages[kind]}?id=${encodeURIComponent(id)}`
+  return kind === 'selfcheck' || kind === 'policy' || kind === 'archive' ? recordPages[kind] : `${recordPages[kind]}?id=${encodeURIComponent(id)}`
 }

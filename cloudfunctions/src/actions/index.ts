@@ -1,5 +1,9 @@
 import type { ActionName } from '../../../types/contract'
 import type { HandlerMap } from '../core/handler'
+import { customerHandlers } from './customer'
+import { marketingHandlers } from './marketing'
+import { taskHandlers } from './task'
+import { archiveHandlers } from './archive'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
 import { getAccount } from './account/get-account'
@@ -100,4 +104,8 @@ export const handlers: HandlerMap<ActionName> = {
   'worktime.getSettings': getWorkingTimeSettings,
   'worktime.updateSettings': updateWorkingTimeSettings,
   'todo.list': listTodos,
+  ...customerHandlers,
+  ...marketingHandlers,
+  ...taskHandlers,
+  ...archiveHandlers,
 }

@@ -22,7 +22,7 @@ async function resolveAudience(ctx: ActionContext, me: PersonDoc, audience: Noti
   const fields = { name: true, departmentId: true, status: true }
   const departments = await loadDepartments(ctx.db)
   const names = new Map(departments.map((d) => [d._id, d.name]))
-  const withoutSender = (people: Recipient[]) => people.filter((p) => p.status === 'active')
+  const withoutSender = (people: Recipient[]) => people.filter((p) => p._id !== me._id && p.status === 'active')
   switch (audience.kind) {
     case 'all': {
       if (me.role !== 'admin') refuse('OUT_OF_SCOPE')

@@ -1,0 +1,5 @@
+import type { MatrixWorld, Row } from './matrix'
+
+export function archiveRows(_world: MatrixWorld): Row[] {
+  return []
+}
