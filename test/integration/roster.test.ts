@@ -50,6 +50,8 @@ describe('session.whoami', () => {
       data: {
         status: 'bound',
         person: expect.objectContaining({ id: EAST_HEAD_ID, name: '王磊', role: 'head', departmentName: '华东销售部', bound: true }),
+        // 王磊 acknowledged the demo policy in the seed.
+        policyToAcknowledge: null,
       },
     })
     if (res.ok) expect(res.data.person.mobileMasked).toMatch(/^139\*{4}\d{4}$/)

@@ -14,7 +14,7 @@ describe('watermark', () => {
     expect(container.querySelector('#watermark')).toBeNull()
     setAppState({ session: { kind: 'bound', person: employee, policyToAcknowledge: null } })
     rerender(<Watermark />)
-    const texts = [...container.querySelectorAll('.watermark__text')].map((el) => el.textContent)
+    const texts = Array.from(container.querySelectorAll('.watermark__text'), (el) => el.textContent)
     expect(texts.length).toBeGreaterThanOrEqual(12)
     expect(new Set(texts)).toEqual(new Set([expect.stringMatching(/^张三 0001 \d{4}-\d{2}-\d{2}$/)]))
   })

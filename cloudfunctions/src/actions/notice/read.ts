@@ -19,12 +19,10 @@ export async function listMyNotices(input: ActionInput<'notice.listMine'>, ctx: 
   const [{ total }, { total: pendingCount }, { data: receipts }] = await Promise.all([
     ctx.db.collection(NOTICE_RECEIPTS).where(where).count(),
     ctx.db.collection(NOTICE_RECEIPTS).where({ personId: me._id, pending: true }).count(),
-    // Waiting for acknowledgement first, the oldest deadline at the top of those.
-    ctx.db
-      .collection<ReceiptDoc>(NOTICE_RECEIPTS)
-      .where(where)
-      .orderBy('pending', 'desc')
-      .orderBy('sentAt', input.pendingOnly ? 'asc' : 'desc')
+    // Waiting for acknowledgement: the nearest deadline first. Everything: the newest first.
+    (input.pendingOnly
+      ? ctx.db.collection<ReceiptDoc>(NOTICE_RECEIPTS).where(where).orderBy('deadlineAt', 'asc').orderBy('sentAt', 'asc')
+      : ctx.db.collection<ReceiptDoc>(NOTICE_RECEIPTS).where(where).orderBy('pending', 'desc').orderBy('sentAt', 'desc'))
       .skip((page - 1) * pageSize)
       .limit(pageSize)
       .get(),

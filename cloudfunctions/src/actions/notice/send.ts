@@ -48,8 +48,9 @@ async function resolveAudience(ctx: ActionContext, me: PersonDoc, audience: Noti
 }
 
 /**
- * The notice is written first and its receipts after it, each with an id derived from notice
- * and person, so a retry after a failure fills in the same receipts rather than duplicating them.
+ * The notice is written first with no recipients, and its count grows with each batch of
+ * receipts written, so if sending stops part way the notice still says exactly how many
+ * people it reached (and the audit entry, written last, is missing: the sender sees it).
  */
 export async function sendNotice(input: ActionInput<'notice.send'>, ctx: ActionContext): Promise<Notice> {
   const me = requirePerson(ctx)
@@ -72,7 +73,7 @@ export async function sendNotice(input: ActionInput<'notice.send'>, ctx: ActionC
     ackWithinWorkingMinutes: minutes,
     deadlineAt,
     sentAt: now,
-    recipientCount: recipients.length,
+    recipientCount: 0,
     acknowledgedCount: 0,
     lateCount: 0,
   }
@@ -92,6 +93,7 @@ export async function sendNotice(input: ActionInput<'notice.send'>, ctx: ActionC
       onTime: null,
     }))
     await ctx.db.collection(NOTICE_RECEIPTS).add({ data: receipts.map((r) => ({ ...r })) })
+    await ctx.db.collection(NOTICES).doc(id).update({ data: { recipientCount: ctx.db.command.inc(receipts.length) } })
   }
   await writeAudit(ctx, {
     action: ctx.action,
@@ -107,5 +109,5 @@ export async function sendNotice(input: ActionInput<'notice.send'>, ctx: ActionC
       { template: 'workNotice', kind: 'notice', recordId: id, title: input.title, detail: `${me.name}发来，请及时确认` },
     )
   }
-  return toNotice(notice, now)
+  return toNotice({ ...notice, recipientCount: recipients.length }, now)
 }

@@ -86,7 +86,7 @@ async function noticesToAcknowledge(ctx: ActionContext): Promise<TodoItem[]> {
   const { data: receipts } = await ctx.db
     .collection<ReceiptDoc>(NOTICE_RECEIPTS)
     .where({ personId: me._id, pending: true })
-    .orderBy('sentAt', 'asc')
+    .orderBy('deadlineAt', 'asc')
     .limit(TODO_LIMIT)
     .get()
   if (receipts.length === 0) return []
