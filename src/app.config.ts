@@ -4,7 +4,7 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['departments/index', 'people/index', 'import/index'],
+      pages: ['departments/index', 'people/index', 'import/index', 'working-time/index'],
     },
     {
       root: 'packages/account',
@@ -28,6 +28,16 @@ export default defineAppConfig({
         'self-checks/index',
         'security-settings/index',
       ],
+    },
+    {
+      root: 'packages/policy',
+      name: 'policy',
+      pages: ['read/index', 'versions/index', 'version/index', 'editor/index', 'progress/index'],
+    },
+    {
+      root: 'packages/notice',
+      name: 'notice',
+      pages: ['detail/index', 'inbox/index', 'compose/index', 'sent/index'],
     },
   ],
   // Every role reaches applications, anomaly reports and the self-check from the first screens, so fetch that subpackage while they look around.

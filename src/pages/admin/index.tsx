@@ -39,6 +39,18 @@ function Admin() {
           ]}
         />
       </View>
+      <Text className='page-section__title'>制度与通知</Text>
+      <View className='page-section'>
+        <EntryList
+          entries={[
+            { id: 'admin-policy-versions', title: '制度版本管理', description: '查看各版本与改动，编辑并发布新版本', onOpen: open(routes.policyVersions) },
+            { id: 'admin-policy-progress', title: '制度确认进度', description: '各部门确认率与逾期人员，一键提醒', onOpen: open(routes.policyProgress) },
+            { id: 'admin-notice-compose', title: '发布工作通知', description: '向全员、部门或指定人员发送通知', onOpen: open(routes.noticeCompose) },
+            { id: 'admin-notices-sent', title: '已发通知', description: '已发送的通知，谁已确认、谁已超时', onOpen: open(routes.sentNotices) },
+            { id: 'admin-working-time', title: '工作时间设置', description: '工作日、每日工作时段、节假日与调休，用于计算确认时限', onOpen: open(routes.workingTime) },
+          ]}
+        />
+      </View>
     </View>
   )
 }

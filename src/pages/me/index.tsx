@@ -49,6 +49,14 @@ function securityEntries(): Entry[] {
   ]
 }
 
+function policyEntries(): Entry[] {
+  const open = (url: string) => () => void Taro.navigateTo({ url })
+  return [
+    { id: 'me-policy', title: '管理制度', description: '现行业务微信管理制度全文与我的确认情况', onOpen: open(routes.policyRead) },
+    { id: 'me-notices', title: '我的通知', description: '收到的工作通知，需确认的请及时确认', onOpen: open(routes.notices) },
+  ]
+}
+
 function Me({ person }: { person: PersonSummary }) {
   const IdentityActions = loadIdentityActions()
   return (
@@ -77,6 +85,9 @@ function Me({ person }: { person: PersonSummary }) {
       </View>
       <View className='page-section'>
         <EntryList title='账号安全' entries={securityEntries()} />
+      </View>
+      <View className='page-section'>
+        <EntryList title='制度与通知' entries={policyEntries()} />
       </View>
       {IdentityActions ? (
         <View className='page-section me__actions'>

@@ -66,4 +66,30 @@ describe('business WeChat entries in 我的 and 管理', () => {
     fireEvent.click(within(byId('admin-self-checks')).getByText('安全自查完成情况'))
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/account/self-checks/index' })
   })
+
+  it('gives everyone the policy and their notices in 我的', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: employee, policyToAcknowledge: null }) })
+    render(<MePage />)
+    fireEvent.click(within(await waitFor(() => byId('me-policy'))).getByText('管理制度'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/policy/read/index' })
+    fireEvent.click(within(byId('me-notices')).getByText('我的通知'))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/notice/inbox/index' })
+  })
+
+  it('gives admins policy versions, acknowledgement progress, notices and working time in 管理', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: admin, policyToAcknowledge: null }) })
+    render(<AdminPage />)
+    const expected: Array<[string, string]> = [
+      ['admin-policy-versions', '/packages/policy/versions/index'],
+      ['admin-policy-progress', '/packages/policy/progress/index'],
+      ['admin-notice-compose', '/packages/notice/compose/index'],
+      ['admin-notices-sent', '/packages/notice/sent/index'],
+      ['admin-working-time', '/packages/admin/working-time/index'],
+    ]
+    await waitFor(() => byId('admin-policy-versions'))
+    for (const [id, url] of expected) {
+      fireEvent.click(byId(id).firstElementChild as HTMLElement)
+      expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url })
+    }
+  })
 })

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '制度版本',
+  enablePullDownRefresh: true,
+})
