@@ -153,6 +153,9 @@ describe('drafting and publishing', () => {
     const compared = await as(cast.eastEmployee)('policy.getVersion', { versionId, compare: true })
     expect(compared).toMatchObject({ ok: true, data: { version: { number: 2, inForce: true, changeSummary: '补充节假日回复要求' }, previousNumber: 1, comparison: { counts: { added: 1, removed: 0, changed: 1 } } } })
     expect(await as(cast.eastEmployee)('policy.listVersions', {})).toMatchObject({ ok: true, data: { items: [{ id: 'policy-v2', inForce: true }, { id: 'policy-v1', inForce: false }] } })
+    // Without the comparison the reader still learns there is a version to compare with.
+    expect(await as(cast.eastEmployee)('policy.getVersion', { versionId })).toMatchObject({ ok: true, data: { previousNumber: 1, comparison: null } })
+    expect(await as(cast.eastEmployee)('policy.getVersion', { versionId: 'policy-v1' })).toMatchObject({ ok: true, data: { previousNumber: null, comparison: null } })
     expect(await count('audit_log', { action: 'policy.publish', targetId: versionId })).toBe(1)
   })
 

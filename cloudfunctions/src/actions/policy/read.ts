@@ -81,18 +81,20 @@ export async function listPolicyVersions(input: ActionInput<'policy.listVersions
   return { items: data.map((doc) => toVersionSummary(doc, inForce?._id ?? null, today)), total, page, pageSize }
 }
 
-/** The version published just before this one; for a draft, the latest published. */
-async function previousVersion(ctx: ActionContext, version: PolicyVersionDoc): Promise<PolicyVersionDoc | null> {
+/** The version published just before this one; for a draft, the latest published. Only its number unless the text is wanted. */
+async function previousVersion(ctx: ActionContext, version: PolicyVersionDoc, withText: boolean): Promise<PolicyVersionDoc | null> {
   const _ = ctx.db.command
   const where = version.number === null ? { status: 'published' } : { status: 'published', number: _.lt(version.number) }
-  const { data } = await ctx.db.collection<PolicyVersionDoc>(POLICY_VERSIONS).where(where).orderBy('number', 'desc').limit(1).get()
+  let query = ctx.db.collection<PolicyVersionDoc>(POLICY_VERSIONS).where(where).orderBy('number', 'desc')
+  if (!withText) query = query.field({ number: true })
+  const { data } = await query.limit(1).get()
   return data[0] ?? null
 }
 
 export async function versionDetail(ctx: ActionContext, version: PolicyVersionDoc, compare: boolean): Promise<PolicyVersionDetail> {
   const me = requirePerson(ctx)
   const today = shanghaiDate(ctx.now())
-  const [inForce, previous] = await Promise.all([loadVersionInForce(ctx.db, today), compare ? previousVersion(ctx, version) : Promise.resolve(null)])
+  const [inForce, previous] = await Promise.all([loadVersionInForce(ctx.db, today), previousVersion(ctx, version, compare)])
   return {
     version: toVersionSummary(version, inForce?._id ?? null, today),
     document: version.document,
