@@ -50,6 +50,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < 200; i++) listSingle.push(await timed(() => call('roster.listPeople', { page: 1, pageSize: 20 })))
     console.log(summarize('gateway listPeople, 1 caller', listSingle))
 
+    // The policy text is the largest answer the app loads (a whole document for the reader).
+    const policyBytes = JSON.stringify(await call('policy.getCurrent', {})).length
+    const policySamples: number[] = []
+    for (let i = 0; i < 100; i++) policySamples.push(await timed(() => call('policy.getCurrent', {})))
+    console.log(`${summarize('gateway policy.getCurrent, 1 caller', policySamples)} bytes=${policyBytes}`)
+    const progressSamples: number[] = []
+    for (let i = 0; i < 100; i++) progressSamples.push(await timed(() => call('policy.ackProgress', {})))
+    console.log(summarize('gateway policy.ackProgress (33 staff), 1 caller', progressSamples))
+    const noticeSamples: number[] = []
+    for (let i = 0; i < 100; i++) noticeSamples.push(await timed(() => call('notice.listReceipts', { noticeId: 'notice-demo-1', page: 1, pageSize: 20 })))
+    console.log(summarize('gateway notice.listReceipts, 1 caller', noticeSamples))
+
     const concurrent: number[] = []
     const started = Date.now()
     await Promise.all(
