@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { demoQuiz } from '../../scripts/local-cloud/seed-policy'
 import { screenshot } from '../support/browser'
 import { cast } from '../support/company'
-import { startE2E, waitForText, type E2E } from '../support/e2e'
+import { questionsAsked, readPolicyToEnd, startE2E, waitForText, type E2E } from '../support/e2e'
 import { phoneContext } from '../support/browser'
 
 /**
@@ -70,18 +70,10 @@ it('stops the employee at the new version until they read, pass the quiz and ack
   await waitForText(page, '#policy-ack-hint', '请阅读至全文末尾')
   await waitForText(page, '#policy-body', NEW_CLAUSE)
 
-  // The page container scrolls in H5; reading to the end is scrolling it to the bottom.
-  await page.evaluate(() => {
-    const scroller = document.querySelector('#policy-body')?.closest('.taro_page') as HTMLElement
-    scroller.scrollTop = scroller.scrollHeight
-  })
-  await waitForText(page, '#policy-progress-text', '100%')
+  await readPolicyToEnd(page)
   await page.locator('#policy-ack-hint').filter({ hasText: '请阅读至全文末尾' }).waitFor({ state: 'detached' })
 
-  const asked = []
-  for (const question of demoQuiz.questions) {
-    if ((await page.locator(`#quiz-${question.key}`).count()) > 0) asked.push(question)
-  }
+  const asked = await questionsAsked(page)
   expect(asked).toHaveLength(demoQuiz.askCount)
   const [first, ...rest] = asked
   await page.locator(`#quiz-${first.key}-option-${(first.answer + 1) % first.options.length}`).click()

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { phoneContext, screenshot } from '../support/browser'
-import { startE2E, type E2E } from '../support/e2e'
+import { acknowledgePolicyFromStop, startE2E, type E2E } from '../support/e2e'
 import { connectSdk } from '../support/local-cloud'
 
 /**
@@ -63,11 +63,16 @@ it('lets the admin find a bad row in a roster, then import a good one', async ()
   expect(data[0]).toMatchObject({ name: '周新', departmentId: 'dept-marketing', role: 'employee' })
 })
 
-it('lets a newly imported employee sign in and see who they are', async () => {
+it('lets a newly imported employee sign in, acknowledge the policy first, and see who they are', async () => {
   const people = (await (await fetch(`${e2e.cloud.url}/dev/people`)).json()).data.people as Array<{ id: string; name: string }>
   const newcomer = people.find((p) => p.name === '周新')
   expect(newcomer).toBeDefined()
-  const page = await openAs(newcomer!.id)
+  const page = await (await phoneContext(e2e.browser)).newPage()
+  await page.goto(e2e.cloud.url)
+  await page.locator(`#person-${newcomer!.id}`).click()
+  // Someone new has not acknowledged the policy in force: that comes before anything else.
+  await page.locator('#policy-stop').waitFor()
+  await acknowledgePolicyFromStop(page)
   await expect(page.locator('#whoami-name').innerText()).resolves.toContain('周新')
   await expect(page.locator('#whoami-role').innerText()).resolves.toContain('员工')
   await expect(page.locator('#whoami-department').innerText()).resolves.toContain('市场部')

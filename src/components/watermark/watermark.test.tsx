@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react'
+import { act, render } from '@testing-library/react'
 import { setAppState } from '@/store/app'
 import { Watermark, watermarkText } from './index'
 import { employee } from '../../../test/doubles/people'
@@ -12,7 +12,7 @@ describe('watermark', () => {
     setAppState({ session: { kind: 'loading' } })
     const { container, rerender } = render(<Watermark />)
     expect(container.querySelector('#watermark')).toBeNull()
-    setAppState({ session: { kind: 'bound', person: employee, policyToAcknowledge: null } })
+    act(() => setAppState({ session: { kind: 'bound', person: employee, policyToAcknowledge: null } }))
     rerender(<Watermark />)
     const texts = Array.from(container.querySelectorAll('.watermark__text'), (el) => el.textContent)
     expect(texts.length).toBeGreaterThanOrEqual(12)
