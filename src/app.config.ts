@@ -39,6 +39,21 @@ export default defineAppConfig({
       name: 'notice',
       pages: ['detail/index', 'inbox/index', 'compose/index', 'sent/index'],
     },
+    {
+      root: 'packages/customer',
+      name: 'customer',
+      pages: ['list/index', 'add/index', 'detail/index', 'follow-ups/index', 'self-introduction/index'],
+    },
+    {
+      root: 'packages/task',
+      name: 'task',
+      pages: ['list/index', 'create/index', 'detail/index'],
+    },
+    {
+      root: 'packages/archive',
+      name: 'archive',
+      pages: ['list/index', 'edit/index', 'detail/index', 'monthly/index', 'coverage/index'],
+    },
   ],
   // Every role reaches applications, anomaly reports and the self-check from the first screens, so fetch that subpackage while they look around.
   preloadRule: {

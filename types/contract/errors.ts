@@ -43,6 +43,15 @@ export const errorMessages = {
   EFFECTIVE_BEFORE_PREVIOUS: '生效日期不能早于上一版本的生效日期',
   NO_RECIPIENTS: '没有符合条件的在职接收人',
   NOT_RECIPIENT: '你不是这条通知的接收人',
+  ASSIGNEE_INVALID: '执行人须为在职员工',
+  TASK_OWNERS_INVALID: '跨部门任务须为每个部门指定一名本部门的执行人牵头',
+  DUE_DATE_PAST: '截止日期不能早于今天',
+  CUSTOMER_DUPLICATE: '你的客户档案中已有该手机号的客户',
+  FOLLOW_UP_DATE_INVALID: '跟进日期须在今天至一年以内',
+  TOO_MANY_CUSTOMERS: '名下客户过多，无法随交接一次转交（上限400位客户、1000项待跟进），请联系技术支持分批处理',
+  MARKETING_NOT_APPROVED: '只能推送审核通过的素材',
+  GROUP_OWNER_INVALID: '群负责人须为本部门在职员工',
+  PUSH_GROUP_INVALID: '所选的群不存在、已解散或不归你管理',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

@@ -7,6 +7,7 @@ import { ACCOUNTS, type AccountDoc } from '../../repos/accounts'
 import { HANDOVERS, type HandoverDoc } from '../../repos/handovers'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
 import { refuseUnlessVisible } from '../shared/relations'
+import { moveCustomers, planCustomerMove, refusalOfRollback } from '../customer/transfer'
 import { handoverDetailFor, handoverRelations, isParticipant, loadHandover, tickingParty } from './shared'
 
 async function decided(ctx: ActionContext, id: string, event: 'designate' | 'tick' | 'close' | 'cancel') {
@@ -59,8 +60,9 @@ export async function tickChecklist(input: ActionInput<'handover.tick'>, ctx: Ac
 }
 
 /**
- * Closing changes up to three records at once: the handover, the account (to the
- * receiver, or closed) and, when the holder is leaving, their roster entry.
+ * Closing changes, all at once: the handover, the account (to the receiver, or closed), the
+ * holder's customers and their open follow-ups when the account passes to the receiver, and,
+ * when the holder is leaving, their roster entry.
  */
 export async function closeHandover(input: ActionInput<'handover.close'>, ctx: ActionContext): Promise<HandoverDetail> {
   const { doc, next } = await decided(ctx, input.id, 'close')
@@ -70,13 +72,17 @@ export async function closeHandover(input: ActionInput<'handover.close'>, ctx: A
     const current = (await tx.collection<HandoverDoc>(HANDOVERS).doc(doc._id).get()).data
     if (current.status !== 'in_progress') return 'CONFLICT'
     const account = (await tx.collection<AccountDoc>(ACCOUNTS).doc(doc.accountId).get()).data
-    let accountAfter: Record<string, unknown>
+    let accountAfter: Record<string, unknown> = { status: 'closed', approvedDelegations: [] }
     if (input.outcome === 'transfer') {
       const receiver = (await tx.collection<PersonDoc>(PEOPLE).doc(doc.receiverId!).get()).data
       if (receiver.status !== 'active') return 'RECEIVER_INVALID'
+      // Every refusal comes before the first write: returning one after it would commit that write.
+      const move = await planCustomerMove(ctx, doc.holderId)
+      if (move === 'TOO_MANY_CUSTOMERS') return move
+      // A move that cannot finish rolls the whole transaction back (see refusalOfRollback).
+      const moved = await moveCustomers(ctx, tx, move, doc.holderId, receiver, now)
+      if (moved) return moved
       accountAfter = { holderId: receiver._id, holderName: receiver.name, departmentId: receiver.departmentId, status: 'active', approvedDelegations: [] }
-    } else {
-      accountAfter = { status: 'closed', approvedDelegations: [] }
     }
     await tx.collection(ACCOUNTS).doc(account._id).update({ data: { ...accountAfter, updatedAt: now } })
     await writeAudit(ctx, { action: ctx.action, targetCollection: ACCOUNTS, targetId: account._id, before: { holderId: account.holderId, status: account.status }, after: accountAfter }, tx)
@@ -87,7 +93,7 @@ export async function closeHandover(input: ActionInput<'handover.close'>, ctx: A
     await tx.collection(HANDOVERS).doc(doc._id).update({ data: { status: next, outcome: input.outcome, closedAt: now, updatedAt: now } })
     await writeAudit(ctx, { action: ctx.action, targetCollection: HANDOVERS, targetId: doc._id, before: { status: 'in_progress' }, after: { status: next, outcome: input.outcome } }, tx)
     return null
-  })
+  }).catch(refusalOfRollback)
   if (refusal) refuse(refusal)
   return handoverDetailFor(ctx, { ...doc, status: next, outcome: input.outcome, closedAt: now, updatedAt: now })
 }

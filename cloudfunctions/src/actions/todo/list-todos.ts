@@ -22,6 +22,9 @@ import { pendingQuery } from '../account/list-applications'
 import { handlingQuery } from '../anomaly/list'
 import { NOTICE_RECEIPTS, NOTICES, receiptOverdue, type NoticeDoc, type ReceiptDoc } from '../../repos/notices'
 import { policyToAcknowledge } from '../policy/read'
+import { taskTodos } from '../task/todos'
+import { customerTodos } from '../customer'
+import { archiveTodos } from '../archive/todos'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
 const TODO_LIMIT = 50
@@ -136,10 +139,13 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
-  const [selfCheck, policy, noticeItems] = await Promise.all([
+  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems] = await Promise.all([
     loadSecuritySettings(ctx.db).then((settings) => selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), settings)),
     policyToAcknowledge(ctx, me),
     noticesToAcknowledge(ctx),
+    taskTodos(ctx),
+    archiveTodos(ctx),
+    customerTodos(ctx),
   ])
   const policyItems: TodoItem[] = policy
     ? [
@@ -185,7 +191,10 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
     mine: [
       ...policyItems,
       ...noticeItems,
+      ...customerItems,
+      ...taskItems,
       ...securityReminders,
+      ...archiveItems,
       ...reported.data.map((d) => anomalyItem(d, `我报告的异常：${anomalyTypeLabels[d.type]}`)),
       ...mine.data.map((d) => applicationItem(d, '我的业务微信账号申请')),
       ...myDelegations.data.map((d) => delegationItem(d, `委托${d.delegateName}代操作`)),

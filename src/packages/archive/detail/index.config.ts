@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '备份记录',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '自我介绍模板',
+})
