@@ -45,6 +45,11 @@ export default defineAppConfig({
       pages: ['list/index', 'add/index', 'detail/index', 'follow-ups/index', 'self-introduction/index'],
     },
     {
+      root: 'packages/marketing',
+      name: 'marketing',
+      pages: ['detail/index', 'submit/index', 'mine/index', 'review/index', 'library/index', 'push/index', 'terms/index', 'groups/index', 'group/index', 'group-edit/index'],
+    },
+    {
       root: 'packages/task',
       name: 'task',
       pages: ['list/index', 'create/index', 'detail/index'],

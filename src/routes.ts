@@ -87,3 +87,9 @@ export function noticeDetail(id: string): string {
 export function policyVersionDetail(versionId: string): string {
   return withQuery(routes.policyVersion, { id: versionId })
 }
+
+// Each work-record subpackage keeps its own page paths; the tabs reach them through here.
+export { customerList, customerPaths, followUpList } from './packages/customer/paths'
+export { taskListPage, taskPages } from './packages/task/paths'
+export { archiveList, archivePaths } from './packages/archive/paths'
+export { groupList, marketingPaths } from './packages/marketing/paths'

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EntryList } from '@/components/entry-list'
-import { anomalyList, delegationList, handoverList, routes } from '@/routes'
+import { anomalyList, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage } from '@/routes'
 
 function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -48,6 +48,22 @@ function Admin() {
             { id: 'admin-notice-compose', title: '发布工作通知', description: '向全员、部门或指定人员发送通知', onOpen: open(routes.noticeCompose) },
             { id: 'admin-notices-sent', title: '已发通知', description: '已发送的通知，谁已确认、谁已超时', onOpen: open(routes.sentNotices) },
             { id: 'admin-working-time', title: '工作时间设置', description: '工作日、每日工作时段、节假日与调休，用于计算确认时限', onOpen: open(routes.workingTime) },
+          ]}
+        />
+      </View>
+      <Text className='page-section__title'>工作记录</Text>
+      <View className='page-section'>
+        <EntryList
+          entries={[
+            { id: 'admin-customers', title: '全公司客户', description: '各部门的客户档案，按部门查看', onOpen: open(customerList('managed')) },
+            { id: 'admin-follow-ups', title: '逾期跟进', description: '全公司逾期未完成的客户跟进', onOpen: open(followUpList('managed')) },
+            { id: 'admin-self-introduction', title: '自我介绍模板', description: '员工添加客户时一键复制的自我介绍', onOpen: open(customerPaths.selfIntroduction) },
+            { id: 'admin-marketing-review', title: '素材审核', description: '待审核的营销素材，违规用语已标出', onOpen: open(marketingPaths.review) },
+            { id: 'admin-marketing-terms', title: '素材用语设置', description: '广告法禁用语、承诺用语与例外词', onOpen: open(marketingPaths.terms) },
+            { id: 'admin-groups', title: '业务群台账', description: '全公司业务群，未写用途或超期未检查的会标出', onOpen: open(groupList('all')) },
+            { id: 'admin-tasks', title: '全部任务', description: '全公司的任务与逾期情况', onOpen: open(taskListPage('all')) },
+            { id: 'admin-archive-coverage', title: '信息归档情况', description: '各部门每月整理确认与备份登记，确认截止日', onOpen: open(archivePaths.coverage) },
+            { id: 'admin-archives', title: '资料备份记录', description: '全公司的重要资料备份登记', onOpen: open(archiveList('all')) },
           ]}
         />
       </View>

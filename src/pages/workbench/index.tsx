@@ -8,7 +8,7 @@ import { EntryList, type Entry } from '@/components/entry-list'
 import { useTodos } from '@/hooks/use-todos'
 import { loadSession } from '@/store/session'
 import { askConsent } from '@/services/consent'
-import { anomalyList, routes } from '@/routes'
+import { anomalyList, archiveList, archivePaths, customerList, followUpList, marketingPaths, routes, taskListPage, taskPages } from '@/routes'
 import { PendingNotices } from './pending-notices'
 import './index.scss'
 
@@ -38,6 +38,31 @@ function policyAndNoticeEntries(role: Role): Entry[] {
   }
   if (role === 'head') {
     entries.push({ id: 'entry-policy-progress', title: '本部门制度确认', description: '本部门员工确认现行制度的情况', onOpen: open(routes.policyProgress) })
+  }
+  return entries
+}
+
+/** Day-to-day records (policy 三 to 五); heads also reach their department's from here. */
+function workEntries(role: Role): Entry[] {
+  const entries: Entry[] = [
+    { id: 'entry-customers', title: '客户档案', description: '添加客户、沟通记录、满意度与投诉', onOpen: open(customerList()) },
+    { id: 'entry-follow-ups', title: '我的跟进', description: '今天到期和已逾期的客户跟进', onOpen: open(followUpList()) },
+    { id: 'entry-tasks', title: '工作任务', description: '分派给我的、我分派的任务与进度', onOpen: open(taskListPage()) },
+    { id: 'entry-task-create', title: '分派任务', description: '给同事分派任务，跨部门可指定各部门负责人', onOpen: open(taskPages.create) },
+    { id: 'entry-marketing', title: '我的营销素材', description: '推送前提交审核，自动提示违规用语', onOpen: open(marketingPaths.mine) },
+    { id: 'entry-marketing-library', title: '素材库', description: '已审核通过的素材，推送后记录对象', onOpen: open(marketingPaths.library) },
+    { id: 'entry-groups', title: '业务群', description: '登记业务群的用途、成员与定期检查', onOpen: open(marketingPaths.groups) },
+    { id: 'entry-archives', title: '资料备份', description: '合同、沟通记录等重要资料的备份登记', onOpen: open(archiveList()) },
+    { id: 'entry-archive-monthly', title: '本月信息整理', description: '每月分类整理、清理与备份确认', onOpen: open(archivePaths.monthly) },
+  ]
+  if (role === 'head') {
+    entries.push(
+      { id: 'entry-marketing-review', title: '素材审核', description: '本部门员工提交的营销素材', onOpen: open(marketingPaths.review) },
+      { id: 'entry-department-customers', title: '本部门客户', description: '本部门员工的客户档案', onOpen: open(customerList('managed')) },
+      { id: 'entry-department-follow-ups', title: '本部门逾期跟进', description: '本部门逾期未完成的客户跟进', onOpen: open(followUpList('managed')) },
+      { id: 'entry-department-tasks', title: '本部门任务', description: '本部门参与的逾期任务', onOpen: open(taskListPage('department', 'overdue')) },
+      { id: 'entry-archive-coverage', title: '信息归档情况', description: '本部门本月整理确认与备份登记', onOpen: open(archivePaths.coverage) },
+    )
   }
   return entries
 }
@@ -150,6 +175,10 @@ function Workbench({ person }: { person: PersonSummary }) {
         <Text className='page-section__title'>制度与通知</Text>
         <View className='page-section'>
           <EntryList entries={policyAndNoticeEntries(person.role)} />
+        </View>
+        <Text className='page-section__title'>日常工作</Text>
+        <View className='page-section'>
+          <EntryList entries={workEntries(person.role)} />
         </View>
         <Text className='page-section__title'>业务微信</Text>
         <View className='page-section'>

@@ -24,6 +24,7 @@ import { NOTICE_RECEIPTS, NOTICES, receiptOverdue, type NoticeDoc, type ReceiptD
 import { policyToAcknowledge } from '../policy/read'
 import { taskTodos } from '../task/todos'
 import { customerTodos } from '../customer'
+import { marketingTodos } from '../marketing'
 import { archiveTodos } from '../archive/todos'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
@@ -139,13 +140,14 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
-  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems] = await Promise.all([
+  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems] = await Promise.all([
     loadSecuritySettings(ctx.db).then((settings) => selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), settings)),
     policyToAcknowledge(ctx, me),
     noticesToAcknowledge(ctx),
     taskTodos(ctx),
     archiveTodos(ctx),
     customerTodos(ctx),
+    marketingTodos(ctx),
   ])
   const policyItems: TodoItem[] = policy
     ? [
@@ -187,6 +189,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...pending.data.map((d) => applicationItem(d, `${d.applicantName}申请业务微信账号`)),
       ...delegationsToDecide.data.map((d) => delegationItem(d, `${d.holderName}申请由${d.delegateName}代操作`)),
       ...handoversToDo.data.map((d) => handoverItem(d, `${d.holderName}的账号交接`)),
+      ...marketingItems,
     ],
     mine: [
       ...policyItems,

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '营销素材',
+  enablePullDownRefresh: true,
+})

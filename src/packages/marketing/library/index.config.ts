@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '素材库',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '素材审核',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '素材用语设置',
+})
