@@ -66,6 +66,9 @@ export default defineAppConfig({
     'pages/approvals/index': { network: 'all', packages: ['account'] },
     'pages/me/index': { network: 'all', packages: ['account'] },
   },
+  // H5 only: the slide-in transition made the page shell scroll sideways when a field took
+  // focus mid-slide, leaving the next screen cut off on the left. WeChat keeps its own.
+  animation: false,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
