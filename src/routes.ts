@@ -1,4 +1,4 @@
-import { recordPage } from '@contract'
+import { recordPage } from '@contract/pages'
 
 /** Page paths as Taro navigation wants them (leading slash, no extension). */
 export const routes = {

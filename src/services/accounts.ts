@@ -10,7 +10,7 @@ import type {
   SubmitApplicationInput,
   Todos,
 } from '@contract'
-import { addDays, daysBetween, shanghaiDate, shanghaiMonth as shanghaiMonthOf } from '@contract'
+import { addDays, daysBetween, shanghaiDate, shanghaiMonth as shanghaiMonthOf } from '@contract/calendar'
 import { callAction, isCloudError } from './cloud'
 
 export type { AccountSummary, ApplicationDetail, ApplicationSummary, Todos }

@@ -1,5 +1,8 @@
 import Taro from '@tarojs/taro'
-import { actions, errorMessages, type ActionInput, type ActionName, type ActionOutput } from '@contract'
+import type { ActionInput, ActionName, ActionOutput } from '@contract'
+// Deep imports keep the action registry and its schemas out of the main package.
+import { API_FUNCTION } from '@contract/action-spec'
+import { errorMessages } from '@contract/errors'
 import { CLOUD_ENV, NETWORK_ERROR_MESSAGE } from '@/config'
 
 /**
@@ -109,7 +112,7 @@ function send(fn: string, action: string, payload: unknown): Promise<unknown> {
 
 /** The one way the mini program calls its backend. */
 export async function callAction<N extends ActionName>(name: N, payload: ActionInput<N>): Promise<ActionOutput<N>> {
-  const body = await send(actions[name].fn, name, payload)
+  const body = await send(API_FUNCTION, name, payload)
   try {
     return unwrapEnvelope<ActionOutput<N>>(body)
   } catch (err) {

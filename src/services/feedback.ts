@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { errorMessages } from '@contract'
+import { errorMessages } from '@contract/errors'
 import { isCloudError } from './cloud'
 
 /** The Chinese sentence to show for any failure; the backend's wording wins when there is one. */

@@ -1,9 +1,12 @@
 import type { z } from 'zod'
 import type { Audience } from './common'
 
+/** The cloud function that serves every action. */
+export const API_FUNCTION = 'api'
+
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   /** The cloud function that serves the action. */
-  fn: 'api'
+  fn: typeof API_FUNCTION
   input: I
   output: O
   /** Who may call it; the handler narrows further by department scope. */

@@ -1,4 +1,4 @@
-import { addDays, shanghaiDate } from '@contract'
+import { addDays, shanghaiDate } from '@contract/calendar'
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 

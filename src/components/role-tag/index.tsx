@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { roleLabels, type Role } from '@contract'
+import { roleLabels, type Role } from '@contract/common'
 import { idProps } from '@/components/id-props'
 
 const tagType: Record<Role, 'default' | 'primary' | 'warning'> = {

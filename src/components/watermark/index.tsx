@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { shanghaiDate } from '@contract'
+import { shanghaiDate } from '@contract/calendar'
 import { useAppState } from '@/store/app'
 import './index.scss'
 

@@ -1,4 +1,5 @@
-import { recordPage, type ArchiveScope } from '@contract'
+import type { ArchiveScope } from '@contract'
+import { recordPage } from '@contract/pages'
 
 /** The archive subpackage's pages; the monthly confirmation sits where to-do lists open it. */
 export const archivePaths = {

@@ -1,4 +1,4 @@
-import { recordPage } from '@contract'
+import { recordPage } from '@contract/pages'
 
 /** Where the customer screens live; src/routes.ts is the app's, so this package keeps its own. */
 export const customerPaths = {

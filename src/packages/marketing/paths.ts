@@ -1,4 +1,4 @@
-import { recordPage } from '@contract'
+import { recordPage } from '@contract/pages'
 
 /** Pages of the marketing subpackage; the detail sits where the contract's record table says. */
 export const marketingPaths = {

@@ -1,4 +1,5 @@
-import { recordPage, type TaskFilter, type TaskScope } from '@contract'
+import type { TaskFilter, TaskScope } from '@contract'
+import { recordPage } from '@contract/pages'
 
 /** Pages of the task subpackage; register them under root `packages/task`. */
 export const taskPages = {
