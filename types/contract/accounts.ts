@@ -167,7 +167,7 @@ export const listAccountsOutput = pageOf(accountSummarySchema)
 
 /** One line of a to-do list; `kind` + `id` open the record. */
 export const todoItemSchema = z.object({
-  kind: z.enum(['application', 'anomaly', 'delegation', 'handover', 'selfcheck', 'notice', 'policy', 'customer', 'marketing', 'task', 'archive']),
+  kind: z.enum(['application', 'anomaly', 'delegation', 'handover', 'selfcheck', 'notice', 'policy', 'customer', 'marketing', 'task', 'archive', 'spotcheck', 'violation', 'assessment']),
   id: z.string(),
   title: z.string(),
   subtitle: z.string(),

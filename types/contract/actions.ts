@@ -15,6 +15,10 @@ import { customerActions } from './customers'
 import { marketingActions } from './marketing'
 import { taskActions } from './tasks'
 import { archiveActions } from './archives'
+import { assessmentRuleActions } from './assessment-rules'
+import { spotCheckActions } from './spot-checks'
+import { violationActions } from './violations'
+import { assessmentResultActions } from './assessment-results'
 
 export type { ActionSpec } from './action-spec'
 
@@ -515,6 +519,10 @@ export const actions = {
   ...marketingActions,
   ...taskActions,
   ...archiveActions,
+  ...assessmentRuleActions,
+  ...spotCheckActions,
+  ...violationActions,
+  ...assessmentResultActions,
 } as const
 
 export type Actions = typeof actions

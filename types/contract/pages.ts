@@ -16,6 +16,9 @@ const recordPages: Record<TodoItem['kind'], string> = {
   marketing: '/packages/marketing/detail/index',
   task: '/packages/task/detail/index',
   archive: '/packages/archive/monthly/index',
+  spotcheck: '/packages/supervision/spot-check/index',
+  violation: '/packages/supervision/violation/index',
+  assessment: '/packages/assessment/mine/index',
 }
 
 export function recordPage(kind: TodoItem['kind'], id: string): string {

@@ -4,6 +4,10 @@ import { customerHandlers } from './customer'
 import { marketingHandlers } from './marketing'
 import { taskHandlers } from './task'
 import { archiveHandlers } from './archive'
+import { assessmentRuleHandlers } from './assessment-rules'
+import { spotCheckHandlers } from './spot-check'
+import { violationHandlers } from './violation'
+import { assessmentResultHandlers } from './assessment'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
 import { getAccount } from './account/get-account'
@@ -108,4 +112,8 @@ export const handlers: HandlerMap<ActionName> = {
   ...marketingHandlers,
   ...taskHandlers,
   ...archiveHandlers,
+  ...assessmentRuleHandlers,
+  ...spotCheckHandlers,
+  ...violationHandlers,
+  ...assessmentResultHandlers,
 }

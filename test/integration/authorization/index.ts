@@ -3,6 +3,10 @@ import { customerRows } from './customers'
 import { marketingRows } from './marketing'
 import { taskRows } from './tasks'
 import { archiveRows } from './archives'
+import { assessmentRuleRows } from './assessment-rules'
+import { spotCheckRows } from './spot-checks'
+import { violationRows } from './violations'
+import { assessmentResultRows } from './assessment-results'
 
 /** Each domain's rows, in the order the domains were built. */
-export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows]
+export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows]

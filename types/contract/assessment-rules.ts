@@ -1,0 +1,2 @@
+/** Actions of this domain, merged into the one list in ./actions.ts. */
+export const assessmentRuleActions = {} as const

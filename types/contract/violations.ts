@@ -1,0 +1,2 @@
+/** Actions of this domain, merged into the one list in ./actions.ts. */
+export const violationActions = {} as const
