@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { resetDemoCompany } from './seed'
+import { seedDemoWorkRecords } from './seed-work'
 import { connectSdk, sdkEnvironment } from './sdk-client'
 import { REPO_ROOT, startLocalCloud } from './server'
 
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
     const { total } = await db.collection('people').count()
     if (env.SEED === 'reset' || total === 0) {
       const seeded = await resetDemoCompany(db)
+      const work = await seedDemoWorkRecords(db)
       console.log(`seeded demo company: ${seeded.departments} departments, ${seeded.people} people`)
+      console.log(
+        `seeded work records: ${work.customers} customers, ${work.tasks} tasks, ${work.archiveRecords} archive records, ${work.marketingItems} marketing items, ${work.groups} groups`,
+      )
     }
   }
   await cloud.pool.warm()
