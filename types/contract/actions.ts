@@ -19,6 +19,7 @@ import { assessmentRuleActions } from './assessment-rules'
 import { spotCheckActions } from './spot-checks'
 import { violationActions } from './violations'
 import { assessmentResultActions } from './assessment-results'
+import { replyStatActions } from './reply-stats'
 
 export type { ActionSpec } from './action-spec'
 
@@ -523,6 +524,7 @@ export const actions = {
   ...spotCheckActions,
   ...violationActions,
   ...assessmentResultActions,
+  ...replyStatActions,
 } as const
 
 export type Actions = typeof actions

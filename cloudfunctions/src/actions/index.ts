@@ -8,6 +8,7 @@ import { assessmentRuleHandlers } from './assessment-rules'
 import { spotCheckHandlers } from './spot-check'
 import { violationHandlers } from './violation'
 import { assessmentResultHandlers } from './assessment'
+import { replyStatHandlers } from './reply-stats'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
 import { getAccount } from './account/get-account'
@@ -116,4 +117,5 @@ export const handlers: HandlerMap<ActionName> = {
   ...spotCheckHandlers,
   ...violationHandlers,
   ...assessmentResultHandlers,
+  ...replyStatHandlers,
 }

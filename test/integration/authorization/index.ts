@@ -7,6 +7,7 @@ import { assessmentRuleRows } from './assessment-rules'
 import { spotCheckRows } from './spot-checks'
 import { violationRows } from './violations'
 import { assessmentResultRows } from './assessment-results'
+import { replyStatRows } from './reply-stats'
 
 /** Each domain's rows, in the order the domains were built. */
-export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows]
+export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows, replyStatRows]

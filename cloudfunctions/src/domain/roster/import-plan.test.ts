@@ -1,4 +1,4 @@
-import { parseCsv } from './csv'
+import { parseCsv } from '../csv'
 import { MAX_ROSTER_ROWS, planRosterImport, type RosterDepartment, type RosterPerson } from './import-plan'
 
 const HEADER = '姓名,手机,邮箱,部门,角色'

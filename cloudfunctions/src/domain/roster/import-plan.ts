@@ -5,7 +5,7 @@ import {
   type Role,
   type RosterRowError,
 } from '../../../../types/contract'
-import type { CsvRecord } from './csv'
+import type { CsvRecord } from '../csv'
 
 /** Header names accepted for each column: Chinese as staff write them, English for exports. */
 const COLUMNS = {

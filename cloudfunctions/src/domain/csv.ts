@@ -1,5 +1,5 @@
 /**
- * Roster text comes from a CSV file or from cells pasted out of a spreadsheet app, which
+ * Roster and statistics text comes from a CSV file or from cells pasted out of a spreadsheet app, which
  * arrive tab-separated. The delimiter is taken from the header line. Quoted fields may
  * contain delimiters, doubled quotes and line breaks (RFC 4180).
  */
