@@ -50,6 +50,16 @@ export default defineAppConfig({
       pages: ['detail/index', 'submit/index', 'mine/index', 'review/index', 'library/index', 'push/index', 'terms/index', 'groups/index', 'group/index', 'group-edit/index'],
     },
     {
+      root: 'packages/supervision',
+      name: 'supervision',
+      pages: ['violation/index', 'violation-record/index', 'violations/index'],
+    },
+    {
+      root: 'packages/assessment',
+      name: 'assessment',
+      pages: ['rules/index'],
+    },
+    {
       root: 'packages/task',
       name: 'task',
       pages: ['list/index', 'create/index', 'detail/index'],

@@ -93,3 +93,5 @@ export { customerList, customerPaths, followUpList } from './packages/customer/p
 export { taskListPage, taskPages } from './packages/task/paths'
 export { archiveList, archivePaths } from './packages/archive/paths'
 export { groupList, marketingPaths } from './packages/marketing/paths'
+export { violationListPage, violationPages } from './packages/supervision/violation-paths'
+export { assessmentRulesPaths } from './packages/assessment/rules-paths'

@@ -41,23 +41,36 @@ export type Evidence = z.infer<typeof evidenceSchema>
 
 export const gradeSchema = z.object({ label: z.string().trim().min(1).max(8), min: z.number().min(0).max(100) })
 
+/** The fields admins configure, before the checks across fields (see `checkAssessmentRules`). */
+export const assessmentRulesFieldsSchema = z.object({
+  weights: z.record(indicatorKeySchema, z.number().int().min(0).max(100)),
+  /** Highest first; the last one's minimum is 0. */
+  grades: z.array(gradeSchema).min(2).max(6),
+  /** A spot check's observed first reply counts as timely within this many working minutes. */
+  firstReplyThresholdMinutes: z.number().int().min(1).max(480),
+  /** Points one complaint takes off communication quality. */
+  complaintPenalty: z.number().min(0).max(50),
+  /** Below this many evidence items an indicator is "insufficient evidence" and scored by the neutral rule. */
+  minimumEvidence: z.number().int().min(1).max(20),
+  /** The neutral score given to an indicator with insufficient evidence. */
+  neutralScore: z.number().min(0).max(100),
+})
+
+/**
+ * The checks across fields, shared by the stored rules and the admin's input so both refuse
+ * the same things with the same words.
+ */
+export function checkAssessmentRules(r: z.infer<typeof assessmentRulesFieldsSchema>, ctx: z.RefinementCtx): void {
+  if (indicatorKeys.reduce((sum, k) => sum + (r.weights[k] ?? 0), 0) !== 100) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: '四项指标权重之和须为100', path: ['weights'] })
+  }
+  if (!(r.grades.every((g, i) => i === 0 || g.min < r.grades[i - 1].min) && r.grades[r.grades.length - 1].min === 0)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: '等级须按分数从高到低排列，最后一级从0分起', path: ['grades'] })
+  }
+}
+
 /** What admins configure; each change is a new version, and results name the version they used. */
-export const assessmentRulesSchema = z
-  .object({
-    weights: z.record(indicatorKeySchema, z.number().int().min(0).max(100)),
-    /** Highest first; the last one's minimum is 0. */
-    grades: z.array(gradeSchema).min(2).max(6),
-    /** A spot check's observed first reply counts as timely within this many working minutes. */
-    firstReplyThresholdMinutes: z.number().int().min(1).max(480),
-    /** Points one complaint takes off communication quality. */
-    complaintPenalty: z.number().min(0).max(50),
-    /** Below this many evidence items an indicator is "insufficient evidence" and scored by the neutral rule. */
-    minimumEvidence: z.number().int().min(1).max(20),
-    /** The neutral score given to an indicator with insufficient evidence. */
-    neutralScore: z.number().min(0).max(100),
-  })
-  .refine((r) => indicatorKeys.reduce((sum, k) => sum + (r.weights[k] ?? 0), 0) === 100, { message: '四项指标权重之和须为100', path: ['weights'] })
-  .refine((r) => r.grades.every((g, i) => i === 0 || g.min < r.grades[i - 1].min) && r.grades[r.grades.length - 1].min === 0, { message: '等级须按分数从高到低排列，最后一级从0分起', path: ['grades'] })
+export const assessmentRulesSchema = assessmentRulesFieldsSchema.superRefine(checkAssessmentRules)
 export type AssessmentRules = z.infer<typeof assessmentRulesSchema>
 
 export const defaultAssessmentRules: AssessmentRules = {

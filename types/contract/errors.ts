@@ -52,6 +52,16 @@ export const errorMessages = {
   MARKETING_NOT_APPROVED: '只能推送审核通过的素材',
   GROUP_OWNER_INVALID: '群负责人须为本部门在职员工',
   PUSH_GROUP_INVALID: '所选的群不存在、已解散或不归你管理',
+  VIOLATION_CLAUSE_INVALID: '所选条款不在现行制度中，请刷新后重新选择',
+  ALREADY_APPEALED: '该违规记录已申诉过，每条记录只能申诉一次',
+  APPEAL_WINDOW_CLOSED: '已超过申诉期限（记录后15天内）',
+  RULES_STALE: '考核规则已被他人修改，请载入最新规则后再编辑',
+  RULES_UNCHANGED: '考核规则没有改动，无需保存',
+  NO_SPOT_CHECK_CANDIDATES: '没有可抽查的人员（近期已被抽查的人员会被跳过）',
+  MONTH_PUBLISHED: '该月考核结果已发布，不能重新计算',
+  MONTH_NOT_ASSESSABLE: '只能计算已结束的月份，或预览本月',
+  ASSESSMENT_NOT_READY: '该月尚无月末后完成的计算，暂不能发布',
+  RESULT_ALREADY_APPEALED: '该月考核结果已申诉过，每月只能申诉一次',
   INTERNAL: '系统繁忙，请稍后重试',
 } as const
 

@@ -1,4 +1,5 @@
-import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import './record.scss'
 
@@ -29,5 +30,40 @@ export function FormActions({
         {confirmText}
       </Button>
     </View>
+  )
+}
+
+/** The foot of a page form: why the server refused, if it did, above the full-width submit button. */
+export function SubmitFooter({
+  errorId,
+  refusal,
+  submitId,
+  busy,
+  danger,
+  onSubmit,
+  children,
+}: {
+  errorId: string
+  refusal: string | null
+  submitId: string
+  busy: boolean
+  danger?: boolean
+  onSubmit: () => void
+  children: ReactNode
+}) {
+  return (
+    <>
+      {refusal ? (
+        <View className='account-notice account-notice--error' id={errorId}>
+          <Text>{refusal}</Text>
+        </View>
+      ) : null}
+
+      <View className='record__submit'>
+        <Button id={submitId} type={danger ? 'danger' : 'primary'} block loading={busy} disabled={busy} onClick={onSubmit}>
+          {children}
+        </Button>
+      </View>
+    </>
   )
 }

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { SearchBar } from '@nutui/nutui-react-taro'
 import type { PersonSummary } from '@contract'
 import { listPeople } from '@/services/roster'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
-import { usePagedList } from '@/hooks/use-paged-list'
+import { usePagedList, type Page } from '@/hooks/use-paged-list'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { ListFooter } from './list-footer'
+import { SearchField } from './search-field'
 import './person-picker.scss'
 
 const PAGE_SIZE = 10
@@ -67,32 +68,46 @@ export function PersonPicker({ idPrefix, departmentId, excludeIds = [], selected
   )
 }
 
-/**
- * The searchable list itself, for forms that choose one person (PersonPicker) or several (a tap
- * on a chosen row is then the way to take it back). Rows are `<idPrefix>-<personId>`; the search
- * box is inside `searchId`, `<idPrefix>-search` unless the form names it.
- */
-export function PeopleList({ idPrefix, searchId, departmentId, excludeIds = [], selectedIds, onSelect }: {
+/** What a row needs to show a colleague. */
+interface Colleague {
+  id: string
+  name: string
+  departmentName: string
+}
+
+/** One page of colleagues matching the keyword. */
+export type ColleagueSource<T extends Colleague> = (query: { page: number; pageSize: number; keyword: string }) => Promise<Page<T>>
+
+interface PeopleListProps<T extends Colleague> {
   idPrefix: string
   searchId?: string
+  placeholder?: string
+  /** Narrows the roster to one department; with `fetchPage`, the source decides. */
   departmentId?: string
   excludeIds?: string[]
   selectedIds: string[]
-  onSelect: (person: PersonSummary) => void
-}) {
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  onSelect: (person: T) => void
+  fetchPage?: ColleagueSource<T>
+}
 
-  // Search as the user pauses typing, not on every keystroke.
-  useEffect(() => {
-    if (draft.trim() === keyword) return undefined
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft, keyword])
+const activeStaff = (departmentId: string | undefined): ColleagueSource<PersonSummary> => (query) => listPeople({ ...query, departmentId, status: 'active' })
+
+/**
+ * The searchable list itself, for forms that choose one person (PersonPicker) or several (a tap
+ * on a chosen row is then the way to take it back). Rows are `<idPrefix>-<personId>`; the search
+ * box is inside `searchId`, `<idPrefix>-search` unless the form names it. People come from the
+ * roster's staff in service unless the form passes `fetchPage`.
+ */
+export function PeopleList(props: PeopleListProps<PersonSummary>): JSX.Element
+export function PeopleList<T extends Colleague>(props: PeopleListProps<T> & { fetchPage: ColleagueSource<T> }): JSX.Element
+export function PeopleList<T extends Colleague>({ idPrefix, searchId, placeholder = '搜索姓名', departmentId, excludeIds = [], selectedIds, onSelect, fetchPage: source }: PeopleListProps<T>) {
+  const search = useSearchKeyword()
+  const { keyword } = search
 
   const fetchPage = useCallback(
-    (page: number, pageSize: number) => listPeople({ page, pageSize, keyword, departmentId, status: 'active' }),
-    [keyword, departmentId],
+    // The overloads let `fetchPage` be left out only where T is PersonSummary.
+    (page: number, pageSize: number) => (source ?? (activeStaff(departmentId) as unknown as ColleagueSource<T>))({ page, pageSize, keyword }),
+    [source, keyword, departmentId],
   )
   const key = useMemo(() => JSON.stringify([keyword, departmentId]), [keyword, departmentId])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
@@ -100,21 +115,7 @@ export function PeopleList({ idPrefix, searchId, departmentId, excludeIds = [], 
 
   return (
     <View className='person-picker'>
-      <View id={searchId ?? `${idPrefix}-search`}>
-        <SearchBar
-          placeholder='搜索姓名'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField id={searchId ?? `${idPrefix}-search`} placeholder={placeholder} search={search} />
       {list.status === 'loading' ? (
         <PageLoading />
       ) : list.status === 'error' ? (

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EntryList } from '@/components/entry-list'
-import { anomalyList, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage } from '@/routes'
+import { anomalyList, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages } from '@/routes'
 
 function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -48,6 +48,17 @@ function Admin() {
             { id: 'admin-notice-compose', title: '发布工作通知', description: '向全员、部门或指定人员发送通知', onOpen: open(routes.noticeCompose) },
             { id: 'admin-notices-sent', title: '已发通知', description: '已发送的通知，谁已确认、谁已超时', onOpen: open(routes.sentNotices) },
             { id: 'admin-working-time', title: '工作时间设置', description: '工作日、每日工作时段、节假日与调休，用于计算确认时限', onOpen: open(routes.workingTime) },
+          ]}
+        />
+      </View>
+      <Text className='page-section__title'>监督与考核</Text>
+      <View className='page-section'>
+        <EntryList
+          entries={[
+            { id: 'admin-assessment-rules', title: '考核规则', description: '四项指标权重、等级与计分参数，每次修改留版本', onOpen: open(assessmentRulesPaths.rules) },
+            { id: 'admin-violation-record', title: '记录违规', description: '按现行制度条款记录违规、扣分与处理', onOpen: open(violationPages.record) },
+            { id: 'admin-violations', title: '违规记录', description: '全公司违规记录，按状态查找', onOpen: open(violationListPage('all')) },
+            { id: 'admin-appeals', title: '申诉处理', description: '员工对违规记录的申诉，维持或撤销', onOpen: open(violationListPage('appeals')) },
           ]}
         />
       </View>

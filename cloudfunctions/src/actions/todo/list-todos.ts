@@ -25,6 +25,7 @@ import { policyToAcknowledge } from '../policy/read'
 import { taskTodos } from '../task/todos'
 import { customerTodos } from '../customer'
 import { marketingTodos } from '../marketing'
+import { violationTodoBuckets } from '../violation/todos'
 import { archiveTodos } from '../archive/todos'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
@@ -140,7 +141,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
-  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems] = await Promise.all([
+  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems, violationItems] = await Promise.all([
     loadSecuritySettings(ctx.db).then((settings) => selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), settings)),
     policyToAcknowledge(ctx, me),
     noticesToAcknowledge(ctx),
@@ -148,6 +149,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
     archiveTodos(ctx),
     customerTodos(ctx),
     marketingTodos(ctx),
+    violationTodoBuckets(ctx),
   ])
   const policyItems: TodoItem[] = policy
     ? [
@@ -190,8 +192,10 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...delegationsToDecide.data.map((d) => delegationItem(d, `${d.holderName}申请由${d.delegateName}代操作`)),
       ...handoversToDo.data.map((d) => handoverItem(d, `${d.holderName}的账号交接`)),
       ...marketingItems,
+      ...violationItems.approvals,
     ],
     mine: [
+      ...violationItems.mine,
       ...policyItems,
       ...noticeItems,
       ...customerItems,

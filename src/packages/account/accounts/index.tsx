@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { accountStatuses, accountStatusLabels, type AccountStatus, type AccountSummary, type PersonSummary, type Role } from '@contract'
 import { listAccounts } from '@/services/accounts'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { delegationDetail, delegationRequest, handoverStart, routes } from '@/routes'
 import { AccountStatusTag } from '../components/status-tag'
 import { ListFooter } from '@/components/record/list-footer'
+import { SearchField } from '@/components/record/search-field'
 import '@/components/record/page.scss'
 import './index.scss'
 
@@ -96,8 +98,8 @@ function AccountRow({ account, person }: { account: AccountSummary; person: Pers
 
 function Accounts({ person }: { person: PersonSummary }) {
   const role = person.role
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const search = useSearchKeyword()
+  const { keyword } = search
   const [status, setStatus] = useState<AccountStatus | ''>('')
   // An employee holds one account or none; searching and filtering would only get in the way.
   const canSearch = role !== 'employee'
@@ -105,12 +107,6 @@ function Accounts({ person }: { person: PersonSummary }) {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: titles[role] })
   }, [role])
-
-  // Search as the user pauses typing, not on every keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft])
 
   const fetchPage = useCallback(
     (page: number, pageSize: number) => listAccounts({ page, pageSize, keyword, status: status || undefined }),
@@ -125,21 +121,7 @@ function Accounts({ person }: { person: PersonSummary }) {
     <View className='account-page accounts'>
       {canSearch ? (
         <>
-          <View className='accounts__search' id='accounts-search'>
-            <SearchBar
-              placeholder='搜索微信号或持有人'
-              value={draft}
-              onChange={(value: string) => setDraft(value)}
-              onSearch={(value: string) => {
-                setDraft(value)
-                setKeyword(value.trim())
-              }}
-              onClear={() => {
-                setDraft('')
-                setKeyword('')
-              }}
-            />
-          </View>
+          <SearchField className='accounts__search' id='accounts-search' placeholder='搜索微信号或持有人' search={search} />
           <StatusFilter selected={status} onSelect={setStatus} />
         </>
       ) : null}

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Picker, Text, View } from '@tarojs/components'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Picker, Text, View } from '@tarojs/components'
+import { TextArea } from '@nutui/nutui-react-taro'
 import {
   anomalyTypeLabels,
   anomalyTypes,
@@ -16,13 +16,14 @@ import { fieldIssues, hasCode, listAccounts, shanghaiClock, shanghaiInstant } fr
 import { reportAnomaly } from '@/services/anomalies'
 import { askConsent, prepareConsent } from '@/services/consent'
 import { messageOf, showSuccess } from '@/services/feedback'
-import { imageUrls, pickedFromFiles, pickImages, uploadScreenshot, type PickedFile } from '@/services/storage'
+import { uploadScreenshot } from '@/services/storage'
 import { SessionGate } from '@/components/session-gate'
-import { InlineError } from '@/components/state-views'
 import { anomalyDetail } from '@/routes'
 import { FormField } from '@/components/record/form-field'
 import { ChoiceChips } from '@/components/record/filter-chips'
 import { firstIssue } from '@/components/record/outcome'
+import { SubmitFooter } from '@/components/record/form-actions'
+import { ImageUploadField, type Shot } from '@/components/record/images'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 import './index.scss'
@@ -34,13 +35,6 @@ const CLOCK_SKEW_MS = 5 * 60_000
 const HELD = ['active', 'delegated', 'handing_over', 'suspended']
 
 type Field = 'type' | 'occurredAt' | 'description'
-
-interface Shot {
-  key: string
-  /** What the tile shows: the picked file until the stored copy has a link. */
-  preview: string
-  fileID: string | null
-}
 
 const typeOptions = anomalyTypes.map((type) => ({ value: type, label: anomalyTypeLabels[type] }))
 
@@ -84,20 +78,15 @@ function Report({ person }: { person: PersonSummary }) {
   const [description, setDescription] = useState('')
   const [shots, setShots] = useState<Shot[]>([])
   const [uploading, setUploading] = useState(0)
-  const [uploadError, setUploadError] = useState<string | null>(null)
   const [accountId, setAccountId] = useState<string | null>(null)
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
   const [refusal, setRefusal] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const accounts = useHeldAccounts(person)
-  const live = useRef(true)
 
   useEffect(() => {
     prepareConsent()
-    return () => {
-      live.current = false
-    }
   }, [])
 
   useEffect(() => {
@@ -113,37 +102,6 @@ function Report({ person }: { person: PersonSummary }) {
   const touch = (field: Field) => {
     setTouched((previous) => ({ ...previous, [field]: true }))
     setServerErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
-
-  const upload = async (file: PickedFile, key: string) => {
-    try {
-      const fileID = await uploadScreenshot(file)
-      const links = await imageUrls([fileID]).catch(() => ({}) as Record<string, string>)
-      if (!live.current) return
-      setShots((previous) =>
-        previous.map((shot) => (shot.key === key ? { ...shot, fileID, preview: links[fileID] ?? shot.preview } : shot)),
-      )
-    } catch (err) {
-      if (!live.current) return
-      setShots((previous) => previous.filter((shot) => shot.key !== key))
-      setUploadError(messageOf(err))
-    } finally {
-      if (live.current) setUploading((count) => count - 1)
-    }
-  }
-
-  const addShots = (files: PickedFile[]) => {
-    setUploadError(null)
-    if (files.length === 0 || !live.current) return
-    const added = files.map((file, index) => ({ key: `${Date.now()}-${index}-${file.path}`, preview: file.path, fileID: null }))
-    setShots((previous) => [...previous, ...added].slice(0, MAX_SCREENSHOTS))
-    setUploading((count) => count + added.length)
-    added.forEach((shot, index) => void upload(files[index] as PickedFile, shot.key))
-  }
-
-  const preview = (index: number) => {
-    const urls = shots.map((shot) => shot.preview)
-    void Taro.previewImage({ urls, current: urls[index] ?? '' }).catch(() => undefined)
   }
 
   const submit = async () => {
@@ -188,7 +146,6 @@ function Report({ person }: { person: PersonSummary }) {
   }
 
   const today = shanghaiClock()
-  const isH5 = process.env.TARO_ENV === 'h5'
   return (
     <View className='account-page record anomaly-report'>
       <View className='anomaly-report__alert'>
@@ -274,59 +231,23 @@ function Report({ person }: { person: PersonSummary }) {
         </FormField>
 
         <FormField id='anomaly-screenshots' label={`截图（最多${MAX_SCREENSHOTS}张）`} hint='聊天记录、登录提示等截图有助于尽快处理'>
-          <View className='anomaly-report__shots'>
-            {shots.map((shot, index) => (
-              <View key={shot.key} id={`anomaly-shot-${index}`} className='anomaly-report__shot'>
-                <Image className='anomaly-report__shot-image' src={shot.preview} mode='aspectFill' onClick={() => preview(index)} />
-                {shot.fileID ? null : <Text className='anomaly-report__shot-state'>上传中</Text>}
-                <View
-                  id={`anomaly-shot-${index}-remove`}
-                  className='anomaly-report__shot-remove'
-                  onClick={() => setShots((previous) => previous.filter((item) => item.key !== shot.key))}
-                >
-                  <Text>×</Text>
-                </View>
-              </View>
-            ))}
-            {shots.length < MAX_SCREENSHOTS ? (
-              <View
-                id='anomaly-upload'
-                className='anomaly-report__add'
-                onClick={isH5 ? undefined : () => void pickImages(MAX_SCREENSHOTS - shots.length).then(addShots)}
-              >
-                <Text className='anomaly-report__add-plus'>+</Text>
-                <Text className='anomaly-report__add-text'>添加截图</Text>
-                {isH5 ? (
-                  // In the browser a file input under the tile is the picker: it opens on the tap itself, as browsers require.
-                  <input
-                    className='anomaly-report__file'
-                    type='file'
-                    accept='image/png,image/jpeg,image/gif,image/webp'
-                    multiple
-                    onChange={(event) => {
-                      addShots(pickedFromFiles(event.currentTarget.files, MAX_SCREENSHOTS - shots.length))
-                      event.currentTarget.value = ''
-                    }}
-                  />
-                ) : null}
-              </View>
-            ) : null}
-          </View>
-          <InlineError id='anomaly-upload-error' message={uploadError} />
+          <ImageUploadField
+            idPrefix='anomaly-shot'
+            addId='anomaly-upload'
+            addText='添加截图'
+            errorId='anomaly-upload-error'
+            max={MAX_SCREENSHOTS}
+            upload={uploadScreenshot}
+            shots={shots}
+            onChange={setShots}
+            onUploadingChange={(delta) => setUploading((count) => count + delta)}
+          />
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='anomaly-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='anomaly-submit' type='danger' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-          {uploading > 0 ? '截图上传中…' : '立即报告'}
-        </Button>
-      </View>
+      <SubmitFooter errorId='anomaly-error' refusal={refusal} submitId='anomaly-submit' danger busy={submitting} onSubmit={() => void submit()}>
+        {uploading > 0 ? '截图上传中…' : '立即报告'}
+      </SubmitFooter>
     </View>
   )
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { CellGroup } from '@nutui/nutui-react-taro'
@@ -11,12 +11,12 @@ import {
 } from '@contract'
 import { formatShanghaiTime } from '@/services/accounts'
 import { getAnomaly } from '@/services/anomalies'
-import { imageUrls } from '@/services/storage'
 import { useRecordDetail } from '@/components/record/use-record-detail'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
 import { AccountStatusTag, AnomalyStatusTag } from '../components/status-tag'
 import { InfoCell } from '@/components/record/info-cell'
+import { useImageLinks } from '@/components/record/images'
 import { formatMinutes } from '@/components/record/format'
 import type { ActionOutcome } from '@/components/record/outcome'
 import { AnomalyActions } from './actions'
@@ -73,25 +73,8 @@ function AccountCard({ detail }: { detail: AnomalyDetail }) {
 }
 
 function Screenshots({ fileIDs }: { fileIDs: string[] }) {
-  const [links, setLinks] = useState<Record<string, string> | null>(null)
-  const [failed, setFailed] = useState(false)
-  const key = fileIDs.join('|')
-
-  useEffect(() => {
-    let live = true
-    setFailed(false)
-    imageUrls(key ? key.split('|') : []).then(
-      (found) => live && setLinks(found),
-      () => live && setFailed(true),
-    )
-    return () => {
-      live = false
-    }
-    // Keyed by the ids themselves: a refreshed detail with the same screenshots keeps its links.
-  }, [key])
-
+  const { urls, loaded, failed } = useImageLinks(fileIDs)
   if (fileIDs.length === 0) return null
-  const urls = fileIDs.map((id) => links?.[id] ?? '')
   const shown = urls.filter(Boolean)
   return (
     <>
@@ -109,7 +92,7 @@ function Screenshots({ fileIDs }: { fileIDs: string[] }) {
                   onClick={() => void Taro.previewImage({ urls: shown, current: urls[index] as string }).catch(() => undefined)}
                 />
               ) : (
-                <Text className='anomaly__shot-missing'>{links ? '无法显示' : '加载中'}</Text>
+                <Text className='anomaly__shot-missing'>{loaded ? '无法显示' : '加载中'}</Text>
               )}
             </View>
           ))}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { TextArea } from '@nutui/nutui-react-taro'
 import { errorMessages, MAX_DELEGATION_DAYS, requestDelegationInput, type PersonSummary } from '@contract'
 import { addDays, daysBetween, fieldIssues, hasCode, shanghaiToday } from '@/services/accounts'
 import { askConsent, prepareConsent } from '@/services/consent'
@@ -13,6 +13,7 @@ import { delegationDetail } from '@/routes'
 import { FormField } from '@/components/record/form-field'
 import { PersonPicker } from '@/components/record/person-picker'
 import { firstIssue } from '@/components/record/outcome'
+import { SubmitFooter } from '@/components/record/form-actions'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 import { useAccountLabel } from '../components/use-account-label'
@@ -184,17 +185,9 @@ function RequestForm({ person, accountId, wechatId }: { person: PersonSummary; a
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='delegation-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='delegation-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-          提交申请
-        </Button>
-      </View>
+      <SubmitFooter errorId='delegation-error' refusal={refusal} submitId='delegation-submit' busy={submitting} onSubmit={() => void submit()}>
+        提交申请
+      </SubmitFooter>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Switch, TextArea } from '@nutui/nutui-react-taro'
 import { startHandoverInput } from '@contract'
 import { fieldIssues } from '@/services/accounts'
 import { messageOf, showSuccess } from '@/services/feedback'
@@ -11,6 +11,7 @@ import { ErrorState } from '@/components/state-views'
 import { handoverDetail } from '@/routes'
 import { FormField } from '@/components/record/form-field'
 import { firstIssue } from '@/components/record/outcome'
+import { SubmitFooter } from '@/components/record/form-actions'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 import { useAccountLabel } from '../components/use-account-label'
@@ -88,17 +89,9 @@ function StartForm({ accountId, wechatId }: { accountId: string; wechatId: strin
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='handover-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='handover-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-          发起交接
-        </Button>
-      </View>
+      <SubmitFooter errorId='handover-error' refusal={refusal} submitId='handover-submit' busy={submitting} onSubmit={() => void submit()}>
+        发起交接
+      </SubmitFooter>
     </View>
   )
 }

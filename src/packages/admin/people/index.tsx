@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useReachBottom, useRouter } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { PersonSummary } from '@contract'
 import { listDepartments, listPeople, type Department } from '@/services/roster'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, InlineError, PageLoading } from '@/components/state-views'
 import { RoleTag } from '@/components/role-tag'
+import { SearchField } from '@/components/record/search-field'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -64,15 +66,9 @@ function PersonRow({ person }: { person: PersonSummary }) {
 }
 
 function People({ canFilter, initialDepartmentId }: { canFilter: boolean; initialDepartmentId: string }) {
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const search = useSearchKeyword()
+  const { keyword } = search
   const [departmentId, setDepartmentId] = useState(initialDepartmentId)
-
-  // Search as the user pauses typing, not on every keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft])
 
   const fetchPage = useCallback(
     (page: number, pageSize: number) => listPeople({ page, pageSize, keyword, departmentId: departmentId || undefined }),
@@ -85,21 +81,7 @@ function People({ canFilter, initialDepartmentId }: { canFilter: boolean; initia
 
   return (
     <View className='people'>
-      <View className='people__search' id='people-search'>
-        <SearchBar
-          placeholder='搜索姓名'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField className='people__search' id='people-search' placeholder='搜索姓名' search={search} />
       {canFilter ? <DepartmentFilter selected={departmentId} onSelect={setDepartmentId} /> : null}
 
       {list.status === 'loading' ? (

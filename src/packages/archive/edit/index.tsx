@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import {
   archiveCategories,
   archiveCategoryLabels,
@@ -13,9 +13,9 @@ import {
   type ArchiveDetail,
   type ArchiveLocation,
 } from '@contract'
-import { fieldIssues, hasCode, shanghaiToday } from '@/services/accounts'
+import { hasCode, shanghaiToday } from '@/services/accounts'
 import { createArchive, getArchive, updateArchive } from '@/services/archives'
-import { messageOf, showSuccess } from '@/services/feedback'
+import { showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
 import { Watermark } from '@/components/watermark'
@@ -23,6 +23,8 @@ import { useLoaded } from '@/hooks/use-loaded'
 import { FormField } from '@/components/record/form-field'
 import { ChoiceChips } from '@/components/record/filter-chips'
 import { firstIssue } from '@/components/record/outcome'
+import { useSchemaForm } from '@/components/record/use-schema-form'
+import { SubmitFooter } from '@/components/record/form-actions'
 import { archiveDetail } from '../paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -62,61 +64,40 @@ function valuesOf(record: ArchiveDetail | null, today: string): Values {
 function ArchiveForm({ record, onStale }: { record: ArchiveDetail | null; onStale: () => void }) {
   const [today] = useState(() => shanghaiToday())
   const [values, setValues] = useState<Values>(() => valuesOf(record, today))
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
 
-  // The server parses the same schema, so a form that passes here is not refused for its shape.
   const parsed = archiveFieldsSchema.safeParse(values)
   const check = (field: Field): string | null => {
     if (field === 'backedUpOn' && values.backedUpOn > today) return errorMessages.DATE_IN_FUTURE
     return firstIssue(parsed, field)
   }
-  const errorOf = (field: Field) => (touched[field] ? (serverErrors[field] ?? check(field)) : null)
+  const { errorOf, touch, reveal, validate, run, busy, refusal } = useSchemaForm(FIELDS, parsed, { check, fieldOfCode: { DATE_IN_FUTURE: 'backedUpOn' } })
   const set = <K extends Field>(field: K, value: Values[K]) => {
     setValues((previous) => ({ ...previous, [field]: value }))
-    setTouched((previous) => ({ ...previous, [field]: true }))
-    setServerErrors((previous) => ({ ...previous, [field]: undefined }))
+    touch(field)
   }
 
   const save = async () => {
-    if (saving) return
-    setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])))
-    if (!parsed.success || FIELDS.some((field) => check(field) !== null)) {
-      void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
-      return
-    }
-    setSaving(true)
-    setRefusal(null)
-    setServerErrors({})
-    try {
-      if (record) {
-        await updateArchive(record.id, record.revision, parsed.data)
-        showSuccess('已保存')
-        // The record's own screen is below and reloads when it shows again.
-        void Taro.navigateBack()
-      } else {
-        const created = await createArchive(parsed.data)
-        showSuccess('已登记')
-        void Taro.redirectTo({ url: archiveDetail(created.id) })
+    if (busy) return
+    const input = validate()
+    if (!input) return
+    await run(async () => {
+      try {
+        if (record) {
+          await updateArchive(record.id, record.revision, input)
+          showSuccess('已保存')
+          // The record's own screen is below and reloads when it shows again.
+          void Taro.navigateBack()
+        } else {
+          const created = await createArchive(input)
+          showSuccess('已登记')
+          void Taro.redirectTo({ url: archiveDetail(created.id) })
+        }
+      } catch (err) {
+        // Someone else saved first: the screen reloads the record rather than showing a refusal.
+        if (hasCode(err, 'CONFLICT')) onStale()
+        else throw err
       }
-    } catch (err) {
-      if (hasCode(err, 'CONFLICT')) {
-        onStale()
-        return
-      }
-      if (hasCode(err, 'DATE_IN_FUTURE')) {
-        setServerErrors({ backedUpOn: messageOf(err) })
-        return
-      }
-      const issues = fieldIssues(err)
-      const known = FIELDS.filter((field) => issues[field])
-      if (known.length > 0) setServerErrors(Object.fromEntries(known.map((field) => [field, issues[field]])))
-      else setRefusal(messageOf(err))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -131,7 +112,7 @@ function ArchiveForm({ record, onStale }: { record: ArchiveDetail | null; onStal
             maxLength={60}
             value={values.title}
             onChange={(value: string) => set('title', value)}
-            onBlur={() => setTouched((previous) => ({ ...previous, title: true }))}
+            onBlur={() => reveal('title')}
           />
         </FormField>
         <FormField id='archive-location' label='备份方式' required error={errorOf('location')}>
@@ -143,7 +124,7 @@ function ArchiveForm({ record, onStale }: { record: ArchiveDetail | null; onStal
             maxLength={120}
             value={values.locationNote}
             onChange={(value: string) => set('locationNote', value)}
-            onBlur={() => setTouched((previous) => ({ ...previous, locationNote: true }))}
+            onBlur={() => reveal('locationNote')}
           />
         </FormField>
         <FormField id='archive-backed-up-on' label='备份日期' required error={errorOf('backedUpOn')}>
@@ -162,17 +143,9 @@ function ArchiveForm({ record, onStale }: { record: ArchiveDetail | null; onStal
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='archive-save-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='archive-save' type='primary' block loading={saving} disabled={saving} onClick={() => void save()}>
-          {record ? '保存修改' : '登记'}
-        </Button>
-      </View>
+      <SubmitFooter errorId='archive-save-error' refusal={refusal} submitId='archive-save' busy={busy} onSubmit={() => void save()}>
+        {record ? '保存修改' : '登记'}
+      </SubmitFooter>
     </>
   )
 }

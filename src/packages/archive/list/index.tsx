@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { archiveCategories, archiveCategoryLabels, type ArchiveCategory, type ArchiveRecord, type ArchiveScope, type Role } from '@contract'
 import { listArchives } from '@/services/archives'
 import { formatShanghaiTime } from '@/services/accounts'
@@ -10,10 +10,12 @@ import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { Watermark } from '@/components/watermark'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
+import { useListPullDown } from '@/hooks/use-list-pull-down'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { SearchField } from '@/components/record/search-field'
 import { CategoryTag, whereLine } from '../components/category-tag'
-import { useListPullDown } from '../components/use-list-pull-down'
 import { archiveDetail, archiveEdit, archivePaths } from '../paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -64,15 +66,8 @@ function Archives({ role, asked }: { role: Role; asked: string | undefined }) {
   const scopes = scopesFor(role)
   const [scope, setScope] = useState<ArchiveScope>(() => initialScope(role, asked))
   const [category, setCategory] = useState<ArchiveCategory | ''>('')
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
-
-  // Search as the user pauses typing, not on every keystroke.
-  useEffect(() => {
-    if (draft.trim() === keyword) return undefined
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft, keyword])
+  const search = useSearchKeyword()
+  const { keyword } = search
 
   const fetchPage = useCallback(
     (page: number, pageSize: number) => listArchives({ page, pageSize, scope, category: category || undefined, keyword }),
@@ -90,21 +85,7 @@ function Archives({ role, asked }: { role: Role; asked: string | undefined }) {
     <View className='account-page archive-list' id='archive-list'>
       <Watermark />
       {scopes.length > 0 ? <FilterChips id='archive-scope' options={scopes} selected={scope} onSelect={setScope} /> : null}
-      <View id='archive-search'>
-        <SearchBar
-          placeholder='搜索资料名称、客户、登记人或存放位置'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField id='archive-search' placeholder='搜索资料名称、客户、登记人或存放位置' search={search} />
       <FilterChips<ArchiveCategory | ''> id='archive-filter' options={categoryOptions} selected={category} onSelect={setCategory} />
       <View className='archive-links'>
         <Button className='archive-links__link' id='archive-add' type='primary' onClick={() => void Taro.navigateTo({ url: archiveEdit() })}>

@@ -25,6 +25,7 @@ import { useLoaded } from '@/hooks/use-loaded'
 import { FormField } from '@/components/record/form-field'
 import { ChoiceChips } from '@/components/record/filter-chips'
 import { firstIssue } from '@/components/record/outcome'
+import { SubmitFooter } from '@/components/record/form-actions'
 import { customerDetail } from '../paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -261,16 +262,9 @@ function CustomerForm({ person, editing }: { person: PersonSummary; editing: Cus
           </FormField>
         )}
       </View>
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='customer-form-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-      <View className='record__submit'>
-        <Button id='customer-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-          {isEdit ? '保存' : '建立档案'}
-        </Button>
-      </View>
+      <SubmitFooter errorId='customer-form-error' refusal={refusal} submitId='customer-submit' busy={submitting} onSubmit={() => void submit()}>
+        {isEdit ? '保存' : '建立档案'}
+      </SubmitFooter>
     </View>
   )
 }

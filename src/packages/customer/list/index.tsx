@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { SearchBar } from '@nutui/nutui-react-taro'
 import { shanghaiDate, type CustomerListFilter, type CustomerScope, type CustomerSummary, type PersonSummary } from '@contract'
 import { listCustomers } from '@/services/customers'
 import { SessionGate } from '@/components/session-gate'
@@ -9,11 +8,13 @@ import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { Watermark } from '@/components/watermark'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
+import { useListPullDown } from '@/hooks/use-list-pull-down'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { SearchField } from '@/components/record/search-field'
 import { CustomerTags } from '../components/tags'
 import { formatDay } from '../components/format'
-import { useListPullDown } from '../components/use-list-pull-down'
 import { useDepartments } from '../components/use-departments'
 import { customerDetail, customerPaths } from '../paths'
 import '@/components/record/page.scss'
@@ -62,18 +63,12 @@ function Customers({ person }: { person: PersonSummary }) {
   const router = useRouter()
   const manager = person.role !== 'employee'
   const [scope, setScope] = useState<CustomerScope>(manager && router.params.scope === 'managed' ? 'managed' : 'mine')
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const search = useSearchKeyword()
+  const { keyword } = search
   const [filter, setFilter] = useState<CustomerListFilter | ''>('')
   const [departmentId, setDepartmentId] = useState('')
   const departments = useDepartments(person.role === 'admin')
   const managed = scope === 'managed'
-
-  // Search as the user pauses typing, not on every keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft])
 
   // Only an admin looking at everyone narrows by department; a head's list is their department already.
   const department = managed && person.role === 'admin' && departmentId ? departmentId : undefined
@@ -97,21 +92,7 @@ function Customers({ person }: { person: PersonSummary }) {
   return (
     <View className='account-page customers' id='customers'>
       <Watermark />
-      <View className='customers__search' id='customers-search'>
-        <SearchBar
-          placeholder='搜索姓名、公司、标签或手机号'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField className='customers__search' id='customers-search' placeholder='搜索姓名、公司、标签或手机号' search={search} />
       {manager ? <FilterChips id='customers-scope' options={scopeOptions} selected={scope} onSelect={setScope} /> : null}
       {managed && person.role === 'admin' && departments.length > 0 ? (
         <FilterChips

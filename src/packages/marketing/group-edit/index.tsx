@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { createGroupInput, type GroupDetail, type PersonSummary } from '@contract'
-import { fieldIssues } from '@/services/accounts'
-import { messageOf, showSuccess } from '@/services/feedback'
+import { showSuccess } from '@/services/feedback'
 import { createGroup, getGroup, updateGroup } from '@/services/groups'
 import { SessionGate } from '@/components/session-gate'
 import { ErrorState, PageLoading } from '@/components/state-views'
 import { useLoaded } from '@/hooks/use-loaded'
 import { FormField } from '@/components/record/form-field'
 import { PersonPicker } from '@/components/record/person-picker'
-import { firstIssue } from '@/components/record/outcome'
+import { useSchemaForm } from '@/components/record/use-schema-form'
+import { SubmitFooter } from '@/components/record/form-actions'
 import { groupDetail } from '../paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -42,32 +42,17 @@ function GroupForm({ me, group }: { me: PersonSummary; group: GroupDetail | null
   const [members, setMembers] = useState(group ? String(group.memberCount) : '')
   const [owner, setOwner] = useState<PersonSummary>(group ? ownerOf(group) : me)
   const [picking, setPicking] = useState(false)
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
 
   const memberCount = members.trim() === '' ? undefined : Number(members)
-  // The server parses the same schema, so a form that passes here is not refused for its shape.
   const parsed = createGroupInput.safeParse({ name, purpose, relatedTo, memberCount, ownerId: owner.id })
-  const errorOf = (field: Field) => (touched[field] ? (serverErrors[field] ?? firstIssue(parsed, field)) : null)
-  const touch = (field: Field) => {
-    setTouched((previous) => ({ ...previous, [field]: true }))
-    setServerErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
+  const { errorOf, touch, validate, run, busy, refusal } = useSchemaForm(FIELDS, parsed)
 
   const save = async () => {
-    if (saving) return
-    setTouched({ name: true, purpose: true, relatedTo: true, memberCount: true, ownerId: true })
-    if (!parsed.success) {
-      void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
-      return
-    }
-    setSaving(true)
-    setRefusal(null)
-    setServerErrors({})
-    try {
-      const { name: n, purpose: p, relatedTo: r, memberCount: m } = parsed.data
+    if (busy) return
+    const input = validate()
+    if (!input) return
+    await run(async () => {
+      const { name: n, purpose: p, relatedTo: r, memberCount: m } = input
       if (group) {
         // An empty purpose or related text clears it; the owner goes only when it changed.
         await updateGroup({ id: group.id, name: n, purpose: p ?? '', relatedTo: r ?? '', memberCount: m, ...(owner.id !== group.ownerId ? { ownerId: owner.id } : {}) })
@@ -78,14 +63,7 @@ function GroupForm({ me, group }: { me: PersonSummary; group: GroupDetail | null
         showSuccess('已登记')
         void Taro.redirectTo({ url: groupDetail(created.id) })
       }
-    } catch (err) {
-      const issues = fieldIssues(err)
-      const known = FIELDS.filter((field) => issues[field])
-      if (known.length > 0) setServerErrors(Object.fromEntries(known.map((field) => [field, issues[field]])))
-      else setRefusal(messageOf(err))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -154,17 +132,9 @@ function GroupForm({ me, group }: { me: PersonSummary; group: GroupDetail | null
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='group-save-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='group-save' type='primary' block loading={saving} disabled={saving} onClick={() => void save()}>
-          {group ? '保存修改' : '登记'}
-        </Button>
-      </View>
+      <SubmitFooter errorId='group-save-error' refusal={refusal} submitId='group-save' busy={busy} onSubmit={() => void save()}>
+        {group ? '保存修改' : '登记'}
+      </SubmitFooter>
     </View>
   )
 }

@@ -1,17 +1,19 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { GroupSummary, Role } from '@contract'
 import { listGroups } from '@/services/groups'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
+import { useListPullDown } from '@/hooks/use-list-pull-down'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { SearchField } from '@/components/record/search-field'
 import { GroupFlagTags, GroupStatusTag } from '../components/status-tags'
-import { useListPullDown } from '../components/use-pull-down'
 import { groupDetail, groupEdit } from '../paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -52,16 +54,10 @@ function Groups({ role, initialScope, initialFilter }: { role: Role; initialScop
   const scopes = scopesOf[role]
   const [scope, setScope] = useState<Scope>(scopes.includes(initialScope) ? initialScope : (scopes[0] as Scope))
   const [filter, setFilter] = useState<Filter>(initialFilter)
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const search = useSearchKeyword()
+  const { keyword } = search
   // Every page carries how many groups need attention; the chip shows the latest.
   const flaggedCount = useRef<number | null>(null)
-
-  useEffect(() => {
-    if (draft.trim() === keyword) return undefined
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft, keyword])
 
   const fetchPage = useCallback(
     async (page: number, pageSize: number) => {
@@ -96,21 +92,7 @@ function Groups({ role, initialScope, initialFilter }: { role: Role; initialScop
     <View className='account-page marketing-groups'>
       {scopes.length > 1 ? <FilterChips id='groups-scope' options={scopes.map((value) => ({ value, label: scopeLabels[value] }))} selected={scope} onSelect={setScope} /> : null}
       <FilterChips id='groups-filter' options={filters} selected={filter} onSelect={setFilter} />
-      <View id='groups-search'>
-        <SearchBar
-          placeholder='按群名称搜索'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField id='groups-search' placeholder='按群名称搜索' search={search} />
       <View className='record__submit'>
         <Button id='groups-add' type='primary' fill='outline' block onClick={() => void Taro.navigateTo({ url: groupEdit() })}>
           登记业务群

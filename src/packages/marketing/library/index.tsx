@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { listMarketing } from '@/services/marketing'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
+import { useListPullDown } from '@/hooks/use-list-pull-down'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { ListFooter } from '@/components/record/list-footer'
+import { SearchField } from '@/components/record/search-field'
 import { ItemRow } from '../components/item-row'
-import { useListPullDown } from '../components/use-pull-down'
 import { marketingPaths, pushPage } from '../paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -18,15 +20,8 @@ import '../components/marketing.scss'
 const PAGE_SIZE = 20
 
 function Library() {
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
-
-  // Search as the user pauses typing, not on every keystroke.
-  useEffect(() => {
-    if (draft.trim() === keyword) return undefined
-    const timer = setTimeout(() => setKeyword(draft.trim()), 400)
-    return () => clearTimeout(timer)
-  }, [draft, keyword])
+  const search = useSearchKeyword()
+  const { keyword } = search
 
   const fetchPage = useCallback((page: number, pageSize: number) => listMarketing({ scope: 'library', page, pageSize, keyword }), [keyword])
   const list = usePagedList(`library-${keyword}`, fetchPage, PAGE_SIZE)
@@ -37,21 +32,7 @@ function Library() {
 
   return (
     <View className='account-page marketing-library'>
-      <View id='marketing-library-search'>
-        <SearchBar
-          placeholder='按标题搜索'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField id='marketing-library-search' placeholder='按标题搜索' search={search} />
       {list.status === 'loading' ? (
         <PageLoading />
       ) : list.status === 'error' ? (

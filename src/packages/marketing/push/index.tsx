@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { MAX_PUSH_CUSTOMERS, MAX_PUSH_GROUPS, pushCustomerSchema, recordPushInput, type GroupSummary, type MarketingDetail, type Role } from '@contract'
-import { fieldIssues } from '@/services/accounts'
-import { messageOf, showSuccess } from '@/services/feedback'
+import { showSuccess } from '@/services/feedback'
 import { listGroups } from '@/services/groups'
 import { getMarketing, recordPush } from '@/services/marketing'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { useLoaded } from '@/hooks/use-loaded'
 import { FormField } from '@/components/record/form-field'
-import { firstIssue } from '@/components/record/outcome'
+import { useSchemaForm } from '@/components/record/use-schema-form'
+import { SubmitFooter } from '@/components/record/form-actions'
 import { WordChips } from '../components/word-chips'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -45,17 +45,9 @@ function PushForm({ item, role }: { item: MarketingDetail; role: Role }) {
   const [groupIds, setGroupIds] = useState<string[]>([])
   const [count, setCount] = useState('')
   const [note, setNote] = useState('')
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
 
   const parsed = recordPushInput.safeParse({ itemId: item.id, customers, groupIds, count: count.trim() === '' ? undefined : Number(count), note })
-  const errorOf = (field: Field) => (touched[field] ? (serverErrors[field] ?? firstIssue(parsed, field)) : null)
-  const touch = (field: Field) => {
-    setTouched((previous) => ({ ...previous, [field]: true }))
-    setServerErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
+  const { errorOf, touch, validate, run, busy, refusal } = useSchemaForm(FIELDS, parsed)
   const reached = customers.length + groups.filter((g) => groupIds.includes(g.id)).reduce((n, g) => n + g.memberCount, 0)
 
   const toggleGroup = (id: string) => {
@@ -64,27 +56,14 @@ function PushForm({ item, role }: { item: MarketingDetail; role: Role }) {
   }
 
   const save = async () => {
-    if (saving) return
-    setTouched({ customers: true, groupIds: true, count: true, note: true })
-    if (!parsed.success) {
-      void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
-      return
-    }
-    setSaving(true)
-    setRefusal(null)
-    setServerErrors({})
-    try {
-      await recordPush({ itemId: item.id, customers, groupIds, count: parsed.data.count ?? null, note })
+    if (busy) return
+    const input = validate()
+    if (!input) return
+    await run(async () => {
+      await recordPush({ itemId: item.id, customers, groupIds, count: input.count ?? null, note })
       showSuccess('已记录推送')
       void Taro.navigateBack()
-    } catch (err) {
-      const issues = fieldIssues(err)
-      const known = FIELDS.filter((field) => issues[field])
-      if (known.length > 0) setServerErrors(Object.fromEntries(known.map((field) => [field, issues[field]])))
-      else setRefusal(messageOf(err))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -159,17 +138,9 @@ function PushForm({ item, role }: { item: MarketingDetail; role: Role }) {
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='push-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='push-submit' type='primary' block loading={saving} disabled={saving} onClick={() => void save()}>
-          保存推送记录
-        </Button>
-      </View>
+      <SubmitFooter errorId='push-error' refusal={refusal} submitId='push-submit' busy={busy} onSubmit={() => void save()}>
+        保存推送记录
+      </SubmitFooter>
     </View>
   )
 }

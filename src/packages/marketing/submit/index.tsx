@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import {
   checkMarketingText,
   defaultMarketingTerms,
@@ -12,16 +12,16 @@ import {
   summarizeMarketingFlags,
   type MarketingTerms,
 } from '@contract'
-import { fieldIssues } from '@/services/accounts'
 import { messageOf, showSuccess } from '@/services/feedback'
-import { getMarketing, getMarketingTerms, submitMarketing } from '@/services/marketing'
+import { getMarketing, getMarketingTerms, submitMarketing, uploadMarketingImage } from '@/services/marketing'
 import { imageUrls } from '@/services/storage'
 import { SessionGate } from '@/components/session-gate'
 import { FormField } from '@/components/record/form-field'
-import { firstIssue } from '@/components/record/outcome'
+import { useSchemaForm } from '@/components/record/use-schema-form'
+import { SubmitFooter } from '@/components/record/form-actions'
+import { ImageUploadField, storedShots, type Shot } from '@/components/record/images'
 import { FlagList } from '../components/flag-list'
 import { marketingDetail } from '../paths'
-import { ImageField, storedShots, type Shot } from './image-field'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 import '../components/marketing.scss'
@@ -74,10 +74,6 @@ function Submit({ from }: { from: string }) {
   const [text, setText] = useState('')
   const [shots, setShots] = useState<Shot[]>([])
   const [uploading, setUploading] = useState(0)
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const [submitting, setSubmitting] = useState(false)
 
   // Submitting again after a rejection starts from what was sent before.
   useEffect(() => {
@@ -98,21 +94,13 @@ function Submit({ from }: { from: string }) {
   }, [from])
 
   const images = shots.flatMap((shot) => (shot.fileID ? [shot.fileID] : []))
-  // The server parses the same schema, so a form that passes here is not refused for its shape.
   const parsed = submitMarketingInput.safeParse({ title, text, images })
-  const errorOf = (field: Field) => (touched[field] ? (serverErrors[field] ?? firstIssue(parsed, field)) : null)
-  const touch = (field: Field) => {
-    setTouched((previous) => ({ ...previous, [field]: true }))
-    setServerErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
+  const { errorOf, touch, validate, run, busy, refusal, setRefusal } = useSchemaForm(FIELDS, parsed)
 
   const send = async () => {
-    if (submitting) return
-    setTouched({ title: true, text: true, images: true })
-    if (!parsed.success) {
-      void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
-      return
-    }
+    if (busy) return
+    const input = validate()
+    if (!input) return
     if (uploading > 0) {
       void Taro.showToast({ title: '图片还在上传，请稍候', icon: 'none', duration: 2000 })
       return
@@ -122,21 +110,11 @@ function Submit({ from }: { from: string }) {
       const answer = await Taro.showModal({ title: '文案有用语提示', content: `发现 ${flags.length} 处需注意的用语，建议修改后再提交。仍要提交审核吗？`, confirmText: '仍要提交', cancelText: '去修改' })
       if (!answer.confirm) return
     }
-    setSubmitting(true)
-    setRefusal(null)
-    setServerErrors({})
-    try {
-      const item = await submitMarketing(parsed.data)
+    await run(async () => {
+      const item = await submitMarketing(input)
       showSuccess('已提交审核')
       void Taro.redirectTo({ url: marketingDetail(item.id) })
-    } catch (err) {
-      const issues = fieldIssues(err)
-      const known = FIELDS.filter((field) => issues[field])
-      if (known.length > 0) setServerErrors(Object.fromEntries(known.map((field) => [field, issues[field]])))
-      else setRefusal(messageOf(err))
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   return (
@@ -173,21 +151,24 @@ function Submit({ from }: { from: string }) {
         </FormField>
         <Warnings text={text} terms={terms} />
         <FormField id='marketing-image-field' label={`图片（最多${MAX_MARKETING_IMAGES}张）`} error={errorOf('images')}>
-          <ImageField shots={shots} onChange={setShots} onUploadingChange={(delta) => setUploading((count) => count + delta)} />
+          <ImageUploadField
+            id='marketing-images'
+            idPrefix='marketing-image'
+            addId='marketing-upload'
+            addText='添加图片'
+            errorId='marketing-upload-error'
+            max={MAX_MARKETING_IMAGES}
+            upload={uploadMarketingImage}
+            shots={shots}
+            onChange={setShots}
+            onUploadingChange={(delta) => setUploading((count) => count + delta)}
+          />
         </FormField>
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='marketing-submit-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='marketing-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void send()}>
-          {uploading > 0 ? '图片上传中…' : '提交审核'}
-        </Button>
-      </View>
+      <SubmitFooter errorId='marketing-submit-error' refusal={refusal} submitId='marketing-submit' busy={busy} onSubmit={() => void send()}>
+        {uploading > 0 ? '图片上传中…' : '提交审核'}
+      </SubmitFooter>
     </View>
   )
 }

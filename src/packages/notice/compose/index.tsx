@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { DEFAULT_ACK_WORKING_MINUTES, sendNoticeInput, type PersonSummary } from '@contract'
-import { fieldIssues } from '@/services/accounts'
-import { messageOf, showSuccess } from '@/services/feedback'
+import { showSuccess } from '@/services/feedback'
 import { sendNotice } from '@/services/notices'
 import { SessionGate } from '@/components/session-gate'
 import { InlineError } from '@/components/state-views'
 import { FormField } from '@/components/record/form-field'
-import { firstIssue } from '@/components/record/outcome'
+import { useSchemaForm } from '@/components/record/use-schema-form'
+import { SubmitFooter } from '@/components/record/form-actions'
 import { noticeDetail } from '@/routes'
 import { AudienceField, initialAudience, toAudience, type AudienceDraft } from './audience'
 import { AckWindowField } from './ack-window'
@@ -26,41 +26,18 @@ function Compose({ sender }: { sender: PersonSummary }) {
   const [audience, setAudience] = useState<AudienceDraft>(() => initialAudience(sender))
   const [requireAck, setRequireAck] = useState(true)
   const [minutes, setMinutes] = useState<number>(DEFAULT_ACK_WORKING_MINUTES)
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const [sending, setSending] = useState(false)
-
-  // The server parses the same schema, so a form that passes here is not refused for its shape.
   const parsed = sendNoticeInput.safeParse({ title, body, audience: toAudience(audience, sender), requireAck, ackWithinWorkingMinutes: minutes })
-  const errorOf = (field: Field) => (touched[field] ? (serverErrors[field] ?? firstIssue(parsed, field)) : null)
-  const touch = (field: Field) => {
-    setTouched((previous) => ({ ...previous, [field]: true }))
-    setServerErrors((previous) => ({ ...previous, [field]: undefined }))
-  }
+  const { errorOf, touch, validate, run, busy, refusal } = useSchemaForm(FIELDS, parsed)
 
   const send = async () => {
-    if (sending) return
-    setTouched({ title: true, body: true, audience: true, ackWithinWorkingMinutes: true })
-    if (!parsed.success) {
-      void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
-      return
-    }
-    setSending(true)
-    setRefusal(null)
-    setServerErrors({})
-    try {
-      const notice = await sendNotice(parsed.data)
+    if (busy) return
+    const input = validate()
+    if (!input) return
+    await run(async () => {
+      const notice = await sendNotice(input)
       showSuccess('已发送')
       void Taro.redirectTo({ url: noticeDetail(notice.id) })
-    } catch (err) {
-      const issues = fieldIssues(err)
-      const known = FIELDS.filter((field) => issues[field])
-      if (known.length > 0) setServerErrors(Object.fromEntries(known.map((field) => [field, issues[field]])))
-      else setRefusal(messageOf(err))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -114,17 +91,9 @@ function Compose({ sender }: { sender: PersonSummary }) {
         <InlineError id='notice-ack-window-error' message={requireAck ? errorOf('ackWithinWorkingMinutes') : null} />
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='notice-send-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='notice-send' type='primary' block loading={sending} disabled={sending} onClick={() => void send()}>
-          发送通知
-        </Button>
-      </View>
+      <SubmitFooter errorId='notice-send-error' refusal={refusal} submitId='notice-send' busy={busy} onSubmit={() => void send()}>
+        发送通知
+      </SubmitFooter>
     </View>
   )
 }

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { TaskCandidate } from '@contract'
 import { ChoiceChips } from '@/components/record/filter-chips'
-import { AssigneeList } from '../components/assignee-list'
+import { PeopleList } from '@/components/record/person-picker'
+import { listAssignable } from '@/services/tasks'
 
 export interface DepartmentGroup {
   id: string
@@ -51,7 +52,8 @@ export function AssigneeField({ chosen, onToggle }: { chosen: TaskCandidate[]; o
           </View>
         </>
       )}
-      <AssigneeList idPrefix='task-assignee' selectedIds={chosen.map((p) => p.id)} onToggle={onToggle} />
+      {/* Not the roster, which holds non-admins to their own department: a task may go to anyone in service. */}
+      <PeopleList idPrefix='task-assignee' placeholder='搜索姓名，可选其他部门的同事' fetchPage={listAssignable} selectedIds={chosen.map((p) => p.id)} onSelect={onToggle} />
     </View>
   )
 }

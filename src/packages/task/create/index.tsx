@@ -1,14 +1,16 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { createTaskInput, errorMessages, MAX_TASK_ASSIGNEES, type TaskCandidate } from '@contract'
-import { addDays, fieldIssues, hasCode, shanghaiToday } from '@/services/accounts'
-import { messageOf, showSuccess } from '@/services/feedback'
+import { addDays, shanghaiToday } from '@/services/accounts'
+import { showSuccess } from '@/services/feedback'
 import { createTask } from '@/services/tasks'
 import { SessionGate } from '@/components/session-gate'
 import { FormField } from '@/components/record/form-field'
 import { firstIssue } from '@/components/record/outcome'
+import { useSchemaForm } from '@/components/record/use-schema-form'
+import { SubmitFooter } from '@/components/record/form-actions'
 import { taskDetailPage } from '../paths'
 import { AssigneeField, groupByDepartment, leadsOf, OwnersField } from './assignees'
 import '@/components/record/page.scss'
@@ -31,10 +33,6 @@ function CreateForm() {
   const [dueOn, setDueOn] = useState(() => addDays(today, DEFAULT_DAYS))
   const [assignees, setAssignees] = useState<TaskCandidate[]>([])
   const [picked, setPicked] = useState<Record<string, string>>({})
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
-  const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
-  const [refusal, setRefusal] = useState<string | null>(null)
-  const [creating, setCreating] = useState(false)
 
   const groups = groupByDepartment(assignees)
   const cross = groups.length > 1
@@ -47,11 +45,7 @@ function CreateForm() {
     if (field === 'owners' && cross && leads.length < groups.length) return '请为每个部门指定一名牵头人'
     return firstIssue(parsed, field)
   }
-  const errorOf = (field: Field) => (touched[field] ? (serverErrors[field] ?? check(field)) : null)
-  const touch = (...fields: Field[]) => {
-    setTouched((previous) => ({ ...previous, ...Object.fromEntries(fields.map((f) => [f, true])) }))
-    setServerErrors((previous) => ({ ...previous, ...Object.fromEntries(fields.map((f) => [f, undefined])) }))
-  }
+  const { errorOf, touch, validate, run, busy, refusal } = useSchemaForm(FIELDS, parsed, { check, fieldOfCode: FIELD_OF_CODE })
 
   const toggle = (person: TaskCandidate) => {
     const removing = assignees.some((p) => p.id === person.id)
@@ -66,29 +60,14 @@ function CreateForm() {
   }
 
   const submit = async () => {
-    if (creating) return
-    setTouched(Object.fromEntries(FIELDS.map((f) => [f, true])))
-    if (!parsed.success || FIELDS.some((field) => check(field) !== null)) {
-      void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
-      return
-    }
-    setCreating(true)
-    setRefusal(null)
-    setServerErrors({})
-    try {
-      const task = await createTask(parsed.data)
+    if (busy) return
+    const input = validate()
+    if (!input) return
+    await run(async () => {
+      const task = await createTask(input)
       showSuccess('已分派')
       void Taro.redirectTo({ url: taskDetailPage(task.id) })
-    } catch (err) {
-      const byCode = Object.keys(FIELD_OF_CODE).find((code) => hasCode(err, code))
-      const issues = fieldIssues(err)
-      const known = FIELDS.filter((field) => issues[field])
-      if (byCode) setServerErrors({ [FIELD_OF_CODE[byCode] as Field]: messageOf(err) })
-      else if (known.length > 0) setServerErrors(Object.fromEntries(known.map((field) => [field, issues[field]])))
-      else setRefusal(messageOf(err))
-    } finally {
-      setCreating(false)
-    }
+    })
   }
 
   return (
@@ -152,17 +131,9 @@ function CreateForm() {
         ) : null}
       </View>
 
-      {refusal ? (
-        <View className='account-notice account-notice--error' id='task-create-error'>
-          <Text>{refusal}</Text>
-        </View>
-      ) : null}
-
-      <View className='record__submit'>
-        <Button id='task-create' type='primary' block loading={creating} disabled={creating} onClick={() => void submit()}>
-          分派任务
-        </Button>
-      </View>
+      <SubmitFooter errorId='task-create-error' refusal={refusal} submitId='task-create' busy={busy} onSubmit={() => void submit()}>
+        分派任务
+      </SubmitFooter>
     </View>
   )
 }

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { taskFilters, taskScopes, type Role, type TaskFilter, type TaskScope, type TaskSummary } from '@contract'
 import { listTasks } from '@/services/tasks'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
+import { useListPullDown } from '@/hooks/use-list-pull-down'
+import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { SearchField } from '@/components/record/search-field'
 import { TaskStatusTag } from '../components/status-tag'
 import { ProgressBar } from '../components/progress-bar'
 import { taskDetailPage, taskPages } from '../paths'
@@ -81,8 +84,8 @@ function Tasks({ role, initialScope, initialFilter }: { role: Role; initialScope
   const scopes = scopesFor(role)
   const [scope, setScope] = useState<TaskScope>(scopes.some((s) => s.value === initialScope) ? initialScope : 'assigned')
   const [filter, setFilter] = useState<TaskFilter>(initialFilter)
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const search = useSearchKeyword()
+  const { keyword } = search
   // Every page carries the scope's overdue count; the 逾期 chip shows the latest.
   const overdueCount = useRef<number | null>(null)
 
@@ -99,18 +102,7 @@ function Tasks({ role, initialScope, initialFilter }: { role: Role; initialScope
   useReachBottom(() => list.loadMore())
   // Back from a task just reported on or completed: the row must say so.
   useRefreshOnShow(list.reload)
-  const pulling = useRef(false)
-  usePullDownRefresh(() => {
-    pulling.current = true
-    list.reload()
-  })
-  // The spinner stays until the first page has answered.
-  useEffect(() => {
-    if (pulling.current && list.status !== 'loading') {
-      pulling.current = false
-      void Taro.stopPullDownRefresh()
-    }
-  }, [list.status])
+  useListPullDown(list)
 
   const late = overdueCount.current
   const filterOptions = taskFilters.map((value) => ({ value, label: value === 'overdue' && late ? `逾期（${late}）` : filterLabels[value] }))
@@ -119,21 +111,7 @@ function Tasks({ role, initialScope, initialFilter }: { role: Role; initialScope
     <View className='account-page task-list'>
       <FilterChips id='tasks-scope' options={scopes} selected={scope} onSelect={setScope} />
       <FilterChips id='tasks-filter' options={filterOptions} selected={filter} onSelect={setFilter} />
-      <View className='task-list__search' id='tasks-search'>
-        <SearchBar
-          placeholder='搜索任务标题'
-          value={draft}
-          onChange={(value: string) => setDraft(value)}
-          onSearch={(value: string) => {
-            setDraft(value)
-            setKeyword(value.trim())
-          }}
-          onClear={() => {
-            setDraft('')
-            setKeyword('')
-          }}
-        />
-      </View>
+      <SearchField className='task-list__search' id='tasks-search' placeholder='搜索任务标题' search={search} />
       <View className='task-list__create'>
         <Button id='tasks-create' type='primary' fill='outline' block onClick={() => void Taro.navigateTo({ url: taskPages.create })}>
           分派任务

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { PagedList } from '@/hooks/use-paged-list'
+import type { PagedList } from './use-paged-list'
 
 /** Pull-down starts the list over; the spinner stays until the first page has answered. */
 export function useListPullDown<T>(list: PagedList<T>): void {

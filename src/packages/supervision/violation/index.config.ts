@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '违规详情',
+  enablePullDownRefresh: true,
+})

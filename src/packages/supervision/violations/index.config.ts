@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '违规记录',
+  enablePullDownRefresh: true,
+})
