@@ -52,7 +52,7 @@ export default defineAppConfig({
     {
       root: 'packages/supervision',
       name: 'supervision',
-      pages: ['violation/index', 'violation-record/index', 'violations/index'],
+      pages: ['violation/index', 'violation-record/index', 'violations/index', 'spot-check/index', 'spot-check-start/index', 'spot-check-round/index', 'spot-check-rounds/index', 'spot-check-mine/index'],
     },
     {
       root: 'packages/assessment',

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EntryList } from '@/components/entry-list'
-import { anomalyList, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages } from '@/routes'
+import { anomalyList, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
 
 function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -56,6 +56,7 @@ function Admin() {
         <EntryList
           entries={[
             { id: 'admin-assessment-rules', title: '考核规则', description: '四项指标权重、等级与计分参数，每次修改留版本', onOpen: open(assessmentRulesPaths.rules) },
+            { id: 'admin-spot-checks', title: '随机抽查', description: '按部门分层随机抽取员工，按评分表检查', onOpen: open(spotCheckRoundsPage()) },
             { id: 'admin-violation-record', title: '记录违规', description: '按现行制度条款记录违规、扣分与处理', onOpen: open(violationPages.record) },
             { id: 'admin-violations', title: '违规记录', description: '全公司违规记录，按状态查找', onOpen: open(violationListPage('all')) },
             { id: 'admin-appeals', title: '申诉处理', description: '员工对违规记录的申诉，维持或撤销', onOpen: open(violationListPage('appeals')) },

@@ -26,6 +26,7 @@ import { taskTodos } from '../task/todos'
 import { customerTodos } from '../customer'
 import { marketingTodos } from '../marketing'
 import { violationTodoBuckets } from '../violation/todos'
+import { spotCheckTodos } from '../spot-check'
 import { archiveTodos } from '../archive/todos'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
@@ -141,7 +142,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
-  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems, violationItems] = await Promise.all([
+  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems, violationItems, spotCheckItems] = await Promise.all([
     loadSecuritySettings(ctx.db).then((settings) => selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), settings)),
     policyToAcknowledge(ctx, me),
     noticesToAcknowledge(ctx),
@@ -150,6 +151,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
     customerTodos(ctx),
     marketingTodos(ctx),
     violationTodoBuckets(ctx),
+    spotCheckTodos(ctx),
   ])
   const policyItems: TodoItem[] = policy
     ? [
@@ -193,6 +195,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...handoversToDo.data.map((d) => handoverItem(d, `${d.holderName}的账号交接`)),
       ...marketingItems,
       ...violationItems.approvals,
+      ...spotCheckItems,
     ],
     mine: [
       ...violationItems.mine,

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '抽查批次',
+  enablePullDownRefresh: true,
+})

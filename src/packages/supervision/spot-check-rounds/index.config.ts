@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '随机抽查',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '抽查评分',
+  enablePullDownRefresh: true,
+})
