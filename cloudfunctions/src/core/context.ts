@@ -29,6 +29,8 @@ export interface Deps {
   messages: SubscribeMessageSender
   /** Template ids per message kind for this environment; empty when not configured. */
   templateIds: Partial<Record<MessageTemplate, string>>
+  /** Starts another cloud function without waiting for it to finish; tests leave it out and run jobs directly. */
+  invoke?(name: string, data: unknown): Promise<void>
 }
 
 export type Caller =

@@ -27,6 +27,7 @@ import { customerTodos } from '../customer'
 import { marketingTodos } from '../marketing'
 import { violationTodoBuckets } from '../violation/todos'
 import { spotCheckTodos } from '../spot-check'
+import { assessmentTodoBuckets } from '../assessment/todos'
 import { archiveTodos } from '../archive/todos'
 
 /** A to-do list longer than this is a backlog; the screen links to the full list. */
@@ -142,7 +143,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       .limit(TODO_LIMIT)
       .get(),
   ])
-  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems, violationItems, spotCheckItems] = await Promise.all([
+  const [selfCheck, policy, noticeItems, taskItems, archiveItems, customerItems, marketingItems, violationItems, spotCheckItems, assessmentItems] = await Promise.all([
     loadSecuritySettings(ctx.db).then((settings) => selfCheckOverview(ctx, me, shanghaiMonth(ctx.now()), settings)),
     policyToAcknowledge(ctx, me),
     noticesToAcknowledge(ctx),
@@ -152,6 +153,7 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
     marketingTodos(ctx),
     violationTodoBuckets(ctx),
     spotCheckTodos(ctx),
+    assessmentTodoBuckets(ctx),
   ])
   const policyItems: TodoItem[] = policy
     ? [
@@ -196,9 +198,11 @@ export async function listTodos(_input: ActionInput<'todo.list'>, ctx: ActionCon
       ...marketingItems,
       ...violationItems.approvals,
       ...spotCheckItems,
+      ...assessmentItems.approvals,
     ],
     mine: [
       ...violationItems.mine,
+      ...assessmentItems.mine,
       ...policyItems,
       ...noticeItems,
       ...customerItems,

@@ -2,6 +2,7 @@ import type { Cloud } from '../../core/sdk-types'
 import { dispatch } from '../../core/dispatch'
 import type { Deps } from '../../core/context'
 import { wechatPlatform } from '../../core/wechat-platform'
+import { functionStarter } from '../../core/function-starter'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cloud = require('wx-server-sdk') as Cloud
@@ -12,6 +13,7 @@ const deps: Deps = {
   openid: () => cloud.getWXContext().OPENID,
   now: () => new Date(),
   ...wechatPlatform(cloud),
+  invoke: functionStarter(cloud),
 }
 
 /** The single entry point of the `api` cloud function: `{ action, payload }` in, an envelope out. */
