@@ -57,7 +57,7 @@ export default defineAppConfig({
     {
       root: 'packages/assessment',
       name: 'assessment',
-      pages: ['rules/index'],
+      pages: ['mine/index', 'team/index', 'admin/index', 'rules/index'],
     },
     {
       root: 'packages/task',

@@ -38,7 +38,7 @@ export function SessionGate({ roles, allowPendingPolicy = false, children }: Ses
       return <ErrorState id='session-error' message={session.message} onRetry={() => void loadSession(true)} />
     case 'bound':
       if (roles && !roles.includes(session.person.role)) {
-        return <EmptyState id='forbidden-screen' title='没有访问权限' description='此功能仅向管理员开放' />
+        return <EmptyState id='forbidden-screen' title='没有访问权限' description={roles.includes('head') ? '此功能仅向部门负责人和管理员开放' : '此功能仅向管理员开放'} />
       }
       if (session.policyToAcknowledge && !allowPendingPolicy) return <PolicyStop policy={session.policyToAcknowledge} />
       return <>{children(session.person)}</>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EntryList } from '@/components/entry-list'
-import { anomalyList, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
+import { anomalyList, assessmentResultPaths, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
 
 function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -55,6 +55,7 @@ function Admin() {
       <View className='page-section'>
         <EntryList
           entries={[
+            { id: 'admin-assessment', title: '月度考核', description: '计算、发布月度考核，查看各部门分布', onOpen: open(assessmentResultPaths.admin) },
             { id: 'admin-assessment-rules', title: '考核规则', description: '四项指标权重、等级与计分参数，每次修改留版本', onOpen: open(assessmentRulesPaths.rules) },
             { id: 'admin-spot-checks', title: '随机抽查', description: '按部门分层随机抽取员工，按评分表检查', onOpen: open(spotCheckRoundsPage()) },
             { id: 'admin-violation-record', title: '记录违规', description: '按现行制度条款记录违规、扣分与处理', onOpen: open(violationPages.record) },

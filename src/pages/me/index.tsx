@@ -9,7 +9,7 @@ import { RoleTag } from '@/components/role-tag'
 import { loadIdentityActions } from '@/components/dev-only'
 import { EntryList, type Entry } from '@/components/entry-list'
 import { loadSession } from '@/store/session'
-import { anomalyList, archiveList, archivePaths, delegationList, handoverList, routes, spotCheckPages, violationListPage } from '@/routes'
+import { anomalyList, archiveList, assessmentResultPaths, archivePaths, delegationList, handoverList, routes, spotCheckPages, violationListPage } from '@/routes'
 import './index.scss'
 
 function Field({ title, id, value, isLast = false }: { title: string; id: string; value: string; isLast?: boolean }) {
@@ -56,6 +56,7 @@ function policyEntries(): Entry[] {
     { id: 'me-policy', title: '管理制度', description: '现行业务微信管理制度全文与我的确认情况', onOpen: open(routes.policyRead) },
     { id: 'me-notices', title: '我的通知', description: '收到的工作通知，需确认的请及时确认', onOpen: open(routes.notices) },
     { id: 'me-archives', title: '我的资料备份', description: '我登记的重要资料及备份位置', onOpen: open(archiveList()) },
+    { id: 'me-assessment', title: '我的考核', description: '月度得分、等级、依据与趋势，可申诉一次', onOpen: open(assessmentResultPaths.mine) },
     { id: 'me-spot-checks', title: '我的抽查结果', description: '抽查评分与检查人备注，可留言一次', onOpen: open(spotCheckPages.mine) },
     { id: 'me-violations', title: '我的违规记录', description: '被记录的违规及申诉，15天内可申诉一次', onOpen: open(violationListPage('mine')) },
     { id: 'me-archive-monthly', title: '本月信息整理确认', description: '分类整理、清理与备份，每月确认一次', onOpen: open(archivePaths.monthly) },

@@ -8,7 +8,7 @@ import { EntryList, type Entry } from '@/components/entry-list'
 import { useTodos } from '@/hooks/use-todos'
 import { loadSession } from '@/store/session'
 import { askConsent } from '@/services/consent'
-import { anomalyList, archiveList, archivePaths, customerList, followUpList, marketingPaths, routes, taskListPage, taskPages, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
+import { anomalyList, archiveList, assessmentResultPaths, archivePaths, customerList, followUpList, marketingPaths, routes, taskListPage, taskPages, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
 import { PendingNotices } from './pending-notices'
 import './index.scss'
 
@@ -54,6 +54,7 @@ function workEntries(role: Role): Entry[] {
     { id: 'entry-groups', title: '业务群', description: '登记业务群的用途、成员与定期检查', onOpen: open(marketingPaths.groups) },
     { id: 'entry-archives', title: '资料备份', description: '合同、沟通记录等重要资料的备份登记', onOpen: open(archiveList()) },
     { id: 'entry-archive-monthly', title: '本月信息整理', description: '每月分类整理、清理与备份确认', onOpen: open(archivePaths.monthly) },
+    { id: 'entry-assessment', title: '我的考核', description: '月度得分、等级与每项指标的依据', onOpen: open(assessmentResultPaths.mine) },
   ]
   if (role === 'head') {
     entries.push(
@@ -62,6 +63,7 @@ function workEntries(role: Role): Entry[] {
       { id: 'entry-department-follow-ups', title: '本部门逾期跟进', description: '本部门逾期未完成的客户跟进', onOpen: open(followUpList('managed')) },
       { id: 'entry-department-tasks', title: '本部门任务', description: '本部门参与的逾期任务', onOpen: open(taskListPage('department', 'overdue')) },
       { id: 'entry-archive-coverage', title: '信息归档情况', description: '本部门本月整理确认与备份登记', onOpen: open(archivePaths.coverage) },
+      { id: 'entry-team-assessment', title: '本部门考核', description: '本部门员工的月度考核结果', onOpen: open(assessmentResultPaths.team) },
       { id: 'entry-spot-checks', title: '随机抽查', description: '抽取本部门员工检查沟通情况并评分', onOpen: open(spotCheckRoundsPage()) },
       { id: 'entry-violation-record', title: '记录违规', description: '按现行制度条款记录本部门员工的违规', onOpen: open(violationPages.record) },
       { id: 'entry-violations', title: '本部门违规记录', description: '违规、申诉与裁定情况', onOpen: open(violationListPage('department')) },

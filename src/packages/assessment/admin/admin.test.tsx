@@ -1,0 +1,151 @@
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import AssessmentAdminPage from './index'
+import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
+import { admin, head } from '../../../../test/doubles/people'
+import { distribution, freezeClock, overview, run } from '../../../../test/doubles/assessment'
+import { byId, renderPagesAsH5, shown } from '../../../../test/doubles/screen'
+
+function backend(handlers: Record<string, Handler> = {}, viewer = admin) {
+  return installBackend({
+    'session.whoami': () => ok({ status: 'bound', person: viewer, policyToAcknowledge: null }),
+    'assessment.getRun': () => ok(overview()),
+    'assessment.distribution': () => ok(distribution()),
+    ...handlers,
+  })
+}
+
+async function opened() {
+  render(<AssessmentAdminPage />)
+  await waitFor(() => byId('assessment-run-panel'))
+}
+
+function disabled(id: string): boolean {
+  const el = byId(id)
+  return el.hasAttribute('disabled') || el.className.includes('disabled')
+}
+
+renderPagesAsH5()
+
+describe('monthly assessment administration', () => {
+  describe('with the clock on Friday 2026-11-27', () => {
+    freezeClock()
+
+    it('opens the last closed month with its finished run and the distribution by department', async () => {
+      const calls = backend()
+      await opened()
+      expect(calls.callsTo('assessment.getRun')[0].payload).toEqual({ month: '2026-10' })
+      expect(byId('assessment-admin-month-2026-10').className).toContain('account-chips__chip--active')
+      expect(shown('assessment-admin-month-2026-11')).toBe(true)
+      expect(shown('watermark')).toBe(true)
+      expect(byId('assessment-run-status').textContent).toBe('已完成')
+      expect(byId('assessment-run-progress').textContent).toBe('已处理 12/12 人')
+      expect(disabled('assessment-publish')).toBe(false)
+
+      await waitFor(() => byId('assessment-distribution-d-sales'))
+      expect(calls.callsTo('assessment.distribution')[0].payload).toEqual({ month: '2026-10' })
+      expect(byId('assessment-distribution-d-sales-summary').textContent).toBe('10人，平均80.2分')
+      expect(byId('assessment-distribution-d-sales-counts').textContent).toBe('优秀2良好3合格4不合格1')
+      expect(byId('assessment-distribution-d-service-counts').textContent).toBe('优秀0良好2合格0不合格0')
+      expect(byId('assessment-distribution-total-summary').textContent).toBe('12人，平均80.8分')
+      const parts = byId('assessment-distribution-d-sales').querySelectorAll('.assessment-hbar__part')
+      expect(Array.from(parts).map((p) => (p as HTMLElement).style.width)).toEqual(['20%', '30%', '40%', '10%'])
+    })
+
+    it('publishes after confirmation, then freezes the month', async () => {
+      const calls = backend({
+        'assessment.publishMonth': () => ok(run({ publishedAt: '2026-11-27T02:05:00.000Z', publishedByName: '王五' })),
+      })
+      await opened()
+      ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+      fireEvent.click(byId('assessment-publish'))
+      await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+      expect(calls.callsTo('assessment.publishMonth')).toHaveLength(0)
+
+      fireEvent.click(byId('assessment-publish'))
+      await waitFor(() => byId('assessment-published'))
+      expect(calls.callsTo('assessment.publishMonth')[0].payload).toEqual({ month: '2026-10' })
+      expect(byId('assessment-published').textContent).toBe('王五 2026-11-27 10:05 发布，该月结果已冻结')
+      expect(shown('assessment-publish')).toBe(false)
+      expect(shown('assessment-run')).toBe(false)
+      await waitFor(() => expect(calls.callsTo('assessment.distribution')).toHaveLength(2))
+    })
+
+    it('does not offer to publish a preview and shows the refusal of a run', async () => {
+      const calls = backend({
+        'assessment.getRun': ({ month }) => ok(overview({ month, run: run({ month, preview: true }) })),
+        'assessment.runMonth': () => fail('MONTH_PUBLISHED', '该月考核结果已发布，不能重新计算'),
+      })
+      await opened()
+      fireEvent.click(byId('assessment-admin-month-2026-11'))
+      await waitFor(() => expect(calls.callsTo('assessment.getRun')).toHaveLength(2))
+      expect(calls.callsTo('assessment.getRun')[1].payload).toEqual({ month: '2026-11' })
+      await waitFor(() => expect(byId('assessment-run-status').textContent).toBe('已完成（预览，月末后需重新计算）'))
+      expect(disabled('assessment-publish')).toBe(true)
+      fireEvent.click(byId('assessment-run'))
+      await waitFor(() => expect(byId('assessment-run-error').textContent).toBe('该月考核结果已发布，不能重新计算'))
+    })
+
+    it('says when a month was never computed', async () => {
+      backend({
+        'assessment.getRun': () => ok(overview({ run: null })),
+        'assessment.distribution': () => ok(distribution({ departments: [], total: { counts: [], count: 0, average: null } })),
+      })
+      await opened()
+      expect(byId('assessment-run-status').textContent).toBe('该月尚未计算')
+      expect(byId('assessment-run').textContent).toBe('开始计算')
+      expect(disabled('assessment-publish')).toBe(true)
+      await waitFor(() => byId('assessment-distribution-empty'))
+    })
+
+    it('keeps heads out', async () => {
+      backend({}, head)
+      render(<AssessmentAdminPage />)
+      await waitFor(() => byId('forbidden-screen'))
+    })
+  })
+
+  it('runs the month and polls its progress every two seconds until it is done', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-27T02:00:00.000Z') })
+    try {
+      const progress = [run({ status: 'running', processed: 5, finishedAt: null }), run({ status: 'done', processed: 12 })]
+      const calls = backend({
+        'assessment.getRun': ({ runId }) => ok(runId ? overview({ run: progress.shift() }) : overview({ run: null })),
+        'assessment.runMonth': () => ok(run({ status: 'running', processed: 0, finishedAt: null })),
+      })
+      await opened()
+      fireEvent.click(byId('assessment-run'))
+      await waitFor(() => expect(byId('assessment-run-progress').textContent).toBe('已处理 0/12 人'))
+      expect(calls.callsTo('assessment.runMonth')[0].payload).toEqual({ month: '2026-10' })
+      expect(byId('assessment-run-status').textContent).toBe('计算中')
+      expect(disabled('assessment-run')).toBe(true)
+      expect(disabled('assessment-publish')).toBe(true)
+      expect(calls.callsTo('assessment.getRun')).toHaveLength(1)
+
+      await act(async () => {
+        jest.advanceTimersByTime(1999)
+      })
+      expect(calls.callsTo('assessment.getRun')).toHaveLength(1)
+      await act(async () => {
+        jest.advanceTimersByTime(1)
+      })
+      await waitFor(() => expect(byId('assessment-run-progress').textContent).toBe('已处理 5/12 人'))
+      expect(calls.callsTo('assessment.getRun')[1].payload).toEqual({ runId: 'run-1' })
+
+      await act(async () => {
+        jest.advanceTimersByTime(2000)
+      })
+      await waitFor(() => expect(byId('assessment-run-status').textContent).toBe('已完成'))
+      expect(byId('assessment-run-progress').textContent).toBe('已处理 12/12 人')
+      expect(disabled('assessment-publish')).toBe(false)
+      // Finished: no more questions, and the distribution is read again.
+      await act(async () => {
+        jest.advanceTimersByTime(10000)
+      })
+      expect(calls.callsTo('assessment.getRun')).toHaveLength(3)
+      await waitFor(() => expect(calls.callsTo('assessment.distribution')).toHaveLength(2))
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '部门考核',
+  enablePullDownRefresh: true,
+})
