@@ -4,10 +4,12 @@ import path from 'node:path'
 import { connectSdk } from '../local-cloud/sdk-client'
 import { resetDemoCompany } from '../local-cloud/seed'
 import { startLocalCloud } from '../local-cloud/server'
+import { benchAssessment } from './assessment'
 
 /**
  * Measures the local stack on this machine: raw SDK round trips, one caller through the
- * gateway and the function pool, concurrent callers, and a large roster import.
+ * gateway and the function pool, concurrent callers, a large roster import, and last the
+ * monthly assessment at company scale (scripts/bench/assessment.ts).
  * Results go to docs/benchmarks.md by hand; nothing here asserts a time.
  */
 function percentile(sorted: number[], p: number): number {
@@ -84,7 +86,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
-})
+// Last, so its summary is the final line printed.
+main()
+  .then(() => benchAssessment())
+  .catch((err) => {
+    console.error(err)
+    process.exit(1)
+  })
