@@ -9,10 +9,11 @@ import type {
   MyAssessment,
   ResultRow,
   ResultSort,
+  ResultsExport,
 } from '@contract'
 import { callAction } from './cloud'
 
-export type { AssessmentResult, AssessmentRun, AssessmentRunOverview, EvidenceDetails, GradeDistribution, MyAssessment, ResultRow, ResultSort }
+export type { AssessmentResult, AssessmentRun, AssessmentRunOverview, EvidenceDetails, GradeDistribution, MyAssessment, ResultRow, ResultSort, ResultsExport }
 
 /** Compute a month that has ended, or preview the current one; an unfinished run of the month is resumed instead. */
 export function runMonth(month: string): Promise<AssessmentRun> {
@@ -26,6 +27,11 @@ export function getRun(target: { month: string } | { runId: string }): Promise<A
 
 export function publishMonth(month: string): Promise<AssessmentRun> {
   return callAction('assessment.publishMonth', { month })
+}
+
+/** A published month's results as an Excel workbook in cloud storage; the link it returns expires. */
+export function exportResults(month: string, departmentId?: string): Promise<ResultsExport> {
+  return callAction('assessment.exportResults', departmentId ? { month, departmentId } : { month })
 }
 
 export interface ResultsQuery {

@@ -122,6 +122,23 @@ describe('monthly assessment', () => {
     await screenshot(page, 'assessment-published')
   })
 
+  it('is exported to Excel for HR, stored in cloud storage and downloadable', async () => {
+    const page = await e2e.openAs(cast.admin)
+    await openPath(page, e2e.cloud.url, `/packages/assessment/admin/index`)
+    await page.locator(`#assessment-admin-month-${month}`).click()
+    // H5 opens the file in a new tab; the link also stays on the screen to copy.
+    const popup = page.context().waitForEvent('page').catch(() => null)
+    await page.locator('#assessment-export').click()
+    await page.locator('#assessment-export-link').waitFor()
+    await (await popup)?.close()
+    const url = (await page.locator('#assessment-export-link').innerText()).trim()
+    const file = Buffer.from(await (await fetch(url)).arrayBuffer())
+    // An .xlsx is a zip archive.
+    expect(file.subarray(0, 2).toString()).toBe('PK')
+    expect(file.length).toBeGreaterThan(4000)
+    await screenshot(page, 'assessment-exported')
+  })
+
   it('shows the employee their score, grade, indicators and evidence', async () => {
     const page = await e2e.openAs(cast.eastEmployee)
     await page.locator('#entry-assessment').click()

@@ -1,5 +1,5 @@
 import type { ActionName, Envelope } from '../../types/contract'
-import type { PhoneNumberResolver, SubscribeMessage } from '../../cloudfunctions/src/core/context'
+import type { FileStorage, PhoneNumberResolver, SubscribeMessage } from '../../cloudfunctions/src/core/context'
 import { dispatch } from '../../cloudfunctions/src/core/dispatch'
 import type { Database } from '../../cloudfunctions/src/core/sdk-types'
 
@@ -7,14 +7,14 @@ import type { Database } from '../../cloudfunctions/src/core/sdk-types'
  * Calls the api function's dispatcher in-process against the real local database, with
  * the caller's openid supplied the way the platform supplies it (not in the payload).
  */
-export function apiCaller(db: Database, options: { now?: () => Date; phone?: PhoneNumberResolver; sent?: SubscribeMessage[] } = {}) {
+export function apiCaller(db: Database, options: { now?: () => Date; phone?: PhoneNumberResolver; sent?: SubscribeMessage[]; storage?: FileStorage } = {}) {
   const phone = options.phone ?? { resolve: async () => null }
   const sent = options.sent ?? []
   const messages = { send: async (message: SubscribeMessage) => void sent.push(message) }
   return async function call(openid: string | undefined, action: ActionName | string, payload?: unknown): Promise<Envelope<any>> {
     return dispatch(
       { action, payload },
-      { db, openid: () => openid, now: options.now ?? (() => new Date()), phone, messages, templateIds: TEST_TEMPLATE_IDS },
+      { db, openid: () => openid, now: options.now ?? (() => new Date()), phone, messages, templateIds: TEST_TEMPLATE_IDS, storage: options.storage },
     )
   }
 }

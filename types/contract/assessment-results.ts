@@ -263,6 +263,19 @@ export const decideAppealInput = z.discriminatedUnion('decision', [
   z.object({ id: idSchema, decision: z.literal('adjust'), total: adjustedTotalSchema, comment: decisionCommentSchema }).strict(),
 ])
 
+export const exportResultsInput = z.object({ month: monthSchema, departmentId: idSchema.optional() }).strict()
+export const exportResultsOutput = z.object({
+  /** Where the workbook is kept in cloud storage. */
+  fileID: z.string(),
+  /** A temporary download link, valid until `expiresAt`. */
+  url: z.string(),
+  fileName: z.string(),
+  /** People in the workbook. */
+  rows: z.number().int(),
+  expiresAt: z.string(),
+})
+export type ResultsExport = z.infer<typeof exportResultsOutput>
+
 /** Actions of this domain, merged into the one list in ./actions.ts. */
 export const assessmentResultActions = {
   'assessment.runMonth': spec({
@@ -328,5 +341,13 @@ export const assessmentResultActions = {
     audience: ['admin'],
     writes: true,
     summary: 'Uphold an appealed result or adjust its total; the computed result is kept beside the adjustment.',
+  }),
+  'assessment.exportResults': spec({
+    fn: 'api',
+    input: exportResultsInput,
+    output: exportResultsOutput,
+    audience: ['admin'],
+    writes: true,
+    summary: 'A published month’s results, everyone or one department, as an Excel workbook in cloud storage with a temporary download link.',
   }),
 } as const

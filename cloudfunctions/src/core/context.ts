@@ -19,6 +19,13 @@ export interface SubscribeMessageSender {
   send(message: SubscribeMessage): Promise<void>
 }
 
+/** Cloud storage: files too large to return in a response are kept here and fetched by link. */
+export interface FileStorage {
+  /** Returns the file's fileID. */
+  upload(cloudPath: string, content: Buffer): Promise<string>
+  temporaryUrl(fileID: string, maxAgeSeconds: number): Promise<string>
+}
+
 /** Everything a handler may touch, passed in so tests use the real database and a fixed clock. */
 export interface Deps {
   db: Database
@@ -31,6 +38,8 @@ export interface Deps {
   templateIds: Partial<Record<MessageTemplate, string>>
   /** Starts another cloud function without waiting for it to finish; tests leave it out and run jobs directly. */
   invoke?(name: string, data: unknown): Promise<void>
+  /** Optional so that tests without files need not build one; actions that store files refuse without it. */
+  storage?: FileStorage
 }
 
 export type Caller =

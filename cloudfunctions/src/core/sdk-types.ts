@@ -112,6 +112,11 @@ export interface Cloud {
   database(): Database
   getWXContext(): WXContext
   callFunction(options: { name: string; data: unknown }): Promise<{ result: unknown }>
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string; errMsg?: string }>
+  getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg: string; maxAge?: number }>
+    errMsg?: string
+  }>
   openapi: {
     subscribeMessage: {
       send(options: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<{ errCode?: number; errMsg?: string }>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { messageTemplateSchema, type MessageTemplate } from '../../../types/contract'
-import type { PhoneNumberResolver, SubscribeMessageSender } from './context'
+import type { FileStorage, PhoneNumberResolver, SubscribeMessageSender } from './context'
 import type { Cloud } from './sdk-types'
 
 /** The WeChat open-platform services a function uses, built once per function instance. */
@@ -8,6 +8,7 @@ export interface WechatPlatform {
   phone: PhoneNumberResolver
   messages: SubscribeMessageSender
   templateIds: Partial<Record<MessageTemplate, string>>
+  storage: FileStorage
 }
 
 export function wechatPlatform(cloud: Cloud): WechatPlatform {
@@ -40,5 +41,19 @@ export function wechatPlatform(cloud: Cloud): WechatPlatform {
     .record(messageTemplateSchema, z.string().min(1))
     .parse(JSON.parse(process.env.SUBSCRIBE_TEMPLATES || '{}'))
 
-  return { phone, messages, templateIds }
+  const storage: FileStorage = {
+    async upload(cloudPath, content) {
+      const res = await cloud.uploadFile({ cloudPath, fileContent: content })
+      return res.fileID
+    },
+    async temporaryUrl(fileID, maxAgeSeconds) {
+      const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })
+      // A failed file is reported in its entry, not thrown: an empty link must not reach the client.
+      const file = fileList[0]
+      if (!file || file.status !== 0 || !file.tempFileURL) throw new Error(`getTempFileURL ${file?.status ?? '-'} ${file?.errMsg ?? ''}`)
+      return file.tempFileURL
+    },
+  }
+
+  return { phone, messages, templateIds, storage }
 }

@@ -57,5 +57,12 @@ export function assessmentResultRows(world: MatrixWorld): Row[] {
       expect: { employee: OK, ownHead: 'FORBIDDEN', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN' },
     },
     { action: 'assessment.decideAppeal', setup: appealed, payload: (id) => ({ id, decision: 'uphold', comment: '投诉属实，维持原结果' }), expect: adminOnly },
+    // Unpublished, so the admin is refused before any file is written (the matrix's caller has no storage).
+    {
+      action: 'assessment.exportResults',
+      setup: computed,
+      payload: () => ({ month, departmentId: 'dept-sales-east' }),
+      expect: { employee: 'FORBIDDEN', ownHead: 'FORBIDDEN', otherHead: 'FORBIDDEN', admin: 'ASSESSMENT_NOT_READY' },
+    },
   ]
 }

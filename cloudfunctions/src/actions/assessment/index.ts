@@ -1,6 +1,7 @@
 import type { assessmentResultActions } from '../../../../types/contract'
 import type { HandlerMap } from '../../core/handler'
 import { appealResult, decideAppeal } from './appeals'
+import { exportResults } from './export'
 import { getMine } from './mine'
 import { distribution, listResults } from './results'
 import { getRun, publishMonth, runMonth } from './runs'
@@ -16,4 +17,5 @@ export const assessmentResultHandlers: HandlerMap<keyof typeof assessmentResultA
   'assessment.getMine': getMine,
   'assessment.appeal': appealResult,
   'assessment.decideAppeal': decideAppeal,
+  'assessment.exportResults': exportResults,
 }

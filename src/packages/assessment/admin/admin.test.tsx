@@ -41,6 +41,8 @@ describe('monthly assessment administration', () => {
       expect(byId('assessment-run-status').textContent).toBe('已完成')
       expect(byId('assessment-run-progress').textContent).toBe('已处理 12/12 人')
       expect(disabled('assessment-publish')).toBe(false)
+      // Nothing to export before publication.
+      expect(shown('assessment-export')).toBe(false)
 
       await waitFor(() => byId('assessment-distribution-d-sales'))
       expect(calls.callsTo('assessment.distribution')[0].payload).toEqual({ month: '2026-10' })
@@ -69,6 +71,69 @@ describe('monthly assessment administration', () => {
       expect(shown('assessment-publish')).toBe(false)
       expect(shown('assessment-run')).toBe(false)
       await waitFor(() => expect(calls.callsTo('assessment.distribution')).toHaveLength(2))
+    })
+
+    describe('exporting a published month', () => {
+      const taro = Taro as unknown as Record<string, jest.Mock>
+      const file = {
+        fileID: 'cloud://env/exports/assessment/2026-10/all-1.xlsx',
+        url: 'https://files.example/exports/assessment/2026-10/all-1.xlsx?sign=abc',
+        fileName: '考核结果-2026-10-全公司.xlsx',
+        rows: 12,
+        expiresAt: '2026-11-27T03:00:00.000Z',
+      }
+      const publishedMonth = () => ok(overview({ published: true, publishedAt: '2026-11-02T02:00:00.000Z', run: run({ publishedAt: '2026-11-02T02:00:00.000Z', publishedByName: '王五' }) }))
+      let open: jest.SpyInstance
+
+      beforeEach(() => {
+        taro.downloadFile = jest.fn(async () => ({ tempFilePath: 'wxfile://tmp/results.xlsx', statusCode: 200 }))
+        taro.openDocument = jest.fn(async () => ({ errMsg: 'openDocument:ok' }))
+        taro.setClipboardData = jest.fn(async () => ({ errMsg: 'setClipboardData:ok' }))
+        open = jest.spyOn(window, 'open').mockImplementation(() => null)
+      })
+      afterEach(() => {
+        open.mockRestore()
+        ;(console.error as Partial<jest.Mock>).mockRestore?.()
+      })
+
+      it('in the browser opens the link and shows it to copy', async () => {
+        const calls = backend({ 'assessment.getRun': publishedMonth, 'assessment.exportResults': () => ok(file) })
+        await opened()
+        expect(shown('assessment-export-link')).toBe(false)
+        fireEvent.click(byId('assessment-export'))
+        await waitFor(() => byId('assessment-export-link'))
+        expect(calls.callsTo('assessment.exportResults')[0].payload).toEqual({ month: '2026-10' })
+        expect(byId('assessment-export-link').textContent).toBe(file.url)
+        expect(open).toHaveBeenCalledWith(file.url)
+        expect(taro.downloadFile).not.toHaveBeenCalled()
+        fireEvent.click(byId('assessment-export-copy'))
+        expect(taro.setClipboardData).toHaveBeenCalledWith({ data: file.url })
+      })
+
+      it('in WeChat downloads the workbook and opens it in the document viewer', async () => {
+        process.env.TARO_ENV = 'weapp'
+        // NutUI's weapp icons style a raw <i> with a mini-program-only key that jsdom's React warns about.
+        const original = console.error
+        jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+          if (!args.map(String).join(' ').includes('-webkitMask')) original(...args)
+        })
+        const calls = backend({ 'assessment.getRun': publishedMonth, 'assessment.exportResults': () => ok(file) })
+        await opened()
+        fireEvent.click(byId('assessment-export'))
+        await waitFor(() => expect(taro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/results.xlsx', fileType: 'xlsx', showMenu: true }))
+        expect(calls.callsTo('assessment.exportResults')).toHaveLength(1)
+        expect(taro.downloadFile).toHaveBeenCalledWith({ url: file.url })
+        expect(open).not.toHaveBeenCalled()
+        expect(shown('assessment-export-link')).toBe(false)
+      })
+
+      it('shows the refusal', async () => {
+        backend({ 'assessment.getRun': publishedMonth, 'assessment.exportResults': () => fail('ASSESSMENT_NOT_READY', '该月考核结果尚未发布，暂不能导出') })
+        await opened()
+        fireEvent.click(byId('assessment-export'))
+        await waitFor(() => expect(byId('assessment-export-error').textContent).toBe('该月考核结果尚未发布，暂不能导出'))
+        expect(open).not.toHaveBeenCalled()
+      })
     })
 
     it('does not offer to publish a preview and shows the refusal of a run', async () => {

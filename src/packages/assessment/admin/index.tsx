@@ -5,7 +5,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { assessmentRunStatusLabels } from '@contract'
 import { shanghaiMonth } from '@contract/calendar'
 import { formatShanghaiTime } from '@/services/accounts'
-import { getDistribution, getRun, publishMonth, runMonth, type AssessmentRunOverview, type GradeDistribution } from '@/services/assessment'
+import { exportResults, getDistribution, getRun, publishMonth, runMonth, type AssessmentRunOverview, type GradeDistribution, type ResultsExport } from '@/services/assessment'
 import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, InlineError, PageLoading } from '@/components/state-views'
@@ -188,6 +188,61 @@ function RunPanel({ overview, onChange }: { overview: AssessmentRunOverview; onC
   )
 }
 
+/**
+ * HR takes the published month as a workbook. In WeChat it opens in the document viewer, whose
+ * menu forwards or saves it; a browser has no such viewer, so H5 opens the link and also shows
+ * it to copy, since pop-up blockers may swallow the new window.
+ */
+function ExportPanel({ month }: { month: string }) {
+  const [busy, setBusy] = useState(false)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const [file, setFile] = useState<ResultsExport | null>(null)
+
+  const exportNow = async () => {
+    setBusy(true)
+    setRefusal(null)
+    try {
+      const made = await exportResults(month)
+      if (process.env.TARO_ENV === 'h5') {
+        setFile(made)
+        window.open(made.url)
+      } else {
+        const { tempFilePath, statusCode } = await Taro.downloadFile({ url: made.url })
+        if (statusCode !== 200) throw new Error('下载失败，请重试')
+        await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
+      }
+    } catch (err) {
+      setRefusal(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View id='assessment-export-panel' className='record__section card'>
+      <Text className='record__title'>导出给人事</Text>
+      <Text className='assessment-admin__line'>导出全公司该月考核结果（Excel），下载链接1小时内有效。</Text>
+      <InlineError id='assessment-export-error' message={refusal} />
+      {file ? (
+        <View className='assessment-admin__line'>
+          <Text>{file.fileName}</Text>
+          <Text id='assessment-export-link' userSelect>
+            {file.url}
+          </Text>
+          <Button id='assessment-export-copy' size='small' fill='outline' onClick={() => void Taro.setClipboardData({ data: file.url })}>
+            复制链接
+          </Button>
+        </View>
+      ) : null}
+      <View className='assessment-admin__buttons'>
+        <Button id='assessment-export' type='primary' loading={busy} disabled={busy} onClick={() => void exportNow()}>
+          导出Excel
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 function MonthPanel({ month }: { month: string }) {
   const { data, error, reload, setData } = useLoaded(useCallback(() => getRun({ month }), [month]))
   const [version, setVersion] = useState(0)
@@ -224,6 +279,7 @@ function MonthPanel({ month }: { month: string }) {
   return (
     <View>
       <RunPanel overview={data} onChange={onChange} />
+      {data.published ? <ExportPanel month={month} /> : null}
       {/* Keyed by version: after a run finishes or the month is published the figures are read again. */}
       <Distribution key={version} month={month} />
       <View className='record__submit'>
