@@ -34,12 +34,16 @@ export function useImageLinks(fileIDs: string[]): { urls: string[]; loaded: bool
   return { urls: fileIDs.map((id) => links?.[id] ?? ''), loaded: links !== null, failed }
 }
 
-/** Stored images shown from short-lived links; each tile is `<idPrefix>-<n>` and opens the preview. */
-export function StoredImages({ fileIDs, idPrefix }: { fileIDs: string[]; idPrefix: string }) {
+/**
+ * Stored images shown from short-lived links; each tile is `<idPrefix>-<n>` and opens the preview.
+ * `failedNote` says, above the tiles, what to do when the links could not be fetched.
+ */
+export function StoredImages({ fileIDs, idPrefix, failedNote }: { fileIDs: string[]; idPrefix: string; failedNote?: string }) {
   const { urls, loaded, failed } = useImageLinks(fileIDs)
   if (fileIDs.length === 0) return null
   return (
     <View className='image-grid' id={idPrefix}>
+      {failed && failedNote ? <Text className='image-grid__note'>{failedNote}</Text> : null}
       {fileIDs.map((id, index) => (
         <View key={id} id={`${idPrefix}-${index}`} className='image-grid__tile'>
           {urls[index] ? (

@@ -20,11 +20,11 @@ import {
   type SpotCheckDetail,
 } from '@contract'
 import { fieldIssues } from '@/services/accounts'
-import { commentSpotCheck, scoreSpotCheck } from '@/services/spot-checks'
+import { commentSpotCheck, scoreSpotCheck, uploadSpotCheckScreenshot } from '@/services/spot-checks'
 import { FormField } from '@/components/record/form-field'
 import { ChoiceChips } from '@/components/record/filter-chips'
 import { firstIssue, perform, type ActionOutcome } from '@/components/record/outcome'
-import { ShotPicker, useShotUploads } from '../spot-check-parts/screenshots'
+import { ImageUploadField, type Shot } from '@/components/record/images'
 
 type Outcome = ActionOutcome<SpotCheckDetail>
 
@@ -53,7 +53,9 @@ export function ScoreForm({ detail, onOutcome }: { detail: SpotCheckDetail; onOu
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
   const [serverErrors, setServerErrors] = useState<Partial<Record<Field, string>>>({})
   const [busy, setBusy] = useState(false)
-  const uploads = useShotUploads()
+  // Screenshots go into storage as soon as they are picked, so submitting waits for nothing but the record.
+  const [shots, setShots] = useState<Shot[]>([])
+  const [uploading, setUploading] = useState(0)
 
   const reply = firstReplyOf(firstReply, unobserved)
   const check = (field: Field): string | null => {
@@ -77,7 +79,7 @@ export function ScoreForm({ detail, onOutcome }: { detail: SpotCheckDetail; onOu
       void Taro.showToast({ title: '请先修正标红的内容', icon: 'none', duration: 2000 })
       return
     }
-    if (uploads.uploading > 0) {
+    if (uploading > 0) {
       void Taro.showToast({ title: '截图还在上传，请稍候', icon: 'none', duration: 2000 })
       return
     }
@@ -90,7 +92,7 @@ export function ScoreForm({ detail, onOutcome }: { detail: SpotCheckDetail; onOu
           firstReplyMinutes: reply.value,
           rubric: { clarity: rubric.clarity ?? 0, courtesy: rubric.courtesy ?? 0, infoHandling: rubric.infoHandling ?? 0 },
           notes,
-          screenshots: uploads.fileIDs,
+          screenshots: shots.flatMap((shot) => (shot.fileID ? [shot.fileID] : [])),
         }),
       '已提交评分',
       onOutcome,
@@ -180,11 +182,21 @@ export function ScoreForm({ detail, onOutcome }: { detail: SpotCheckDetail; onOu
         />
       </FormField>
       <FormField id='check-screenshots' label={`对话截图（最多${MAX_SCREENSHOTS}张）`}>
-        <ShotPicker uploads={uploads} />
+        <ImageUploadField
+          idPrefix='check-shot'
+          addId='check-upload'
+          addText='添加截图'
+          errorId='check-upload-error'
+          max={MAX_SCREENSHOTS}
+          upload={uploadSpotCheckScreenshot}
+          shots={shots}
+          onChange={setShots}
+          onUploadingChange={(delta) => setUploading((count) => count + delta)}
+        />
       </FormField>
       <View className='record__submit'>
         <Button id='check-submit' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
-          {uploads.uploading > 0 ? '截图上传中…' : '提交评分'}
+          {uploading > 0 ? '截图上传中…' : '提交评分'}
         </Button>
       </View>
     </View>

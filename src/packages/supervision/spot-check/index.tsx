@@ -12,7 +12,7 @@ import { InfoCell } from '@/components/record/info-cell'
 import { useRecordDetail } from '@/components/record/use-record-detail'
 import type { ActionOutcome } from '@/components/record/outcome'
 import { SpotCheckStatusTag } from '../spot-check-parts/status-tag'
-import { StoredShots } from '../spot-check-parts/screenshots'
+import { StoredImages } from '@/components/record/images'
 import { firstReplyText, percentText } from '../spot-check-parts/format'
 import { CommentForm, ScoreForm, rubricFieldIds } from './forms'
 import '@/components/record/page.scss'
@@ -42,7 +42,7 @@ function Result({ detail }: { detail: SpotCheckDetail }) {
         <>
           <Text className='page-section__title'>对话截图（{detail.screenshots.length}）</Text>
           <View className='page-section card'>
-            <StoredShots fileIDs={detail.screenshots} idPrefix='check-shots' />
+            <StoredImages fileIDs={detail.screenshots} idPrefix='check-shots' failedNote='截图暂时无法显示，请稍后下拉刷新' />
           </View>
         </>
       ) : null}
