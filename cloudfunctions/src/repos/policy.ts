@@ -72,16 +72,20 @@ export function ackDueOn(version: { effectiveFrom: string | null; ackWithinDays:
   return addDays(version.effectiveFrom ?? '9999-12-31', version.ackWithinDays)
 }
 
-/** The published version with the latest effective date on or before `today`. */
-export async function loadVersionInForce(db: Database, today: string): Promise<PolicyVersionHeader | null> {
+function inForceQuery<T>(db: Database, today: string) {
   const _ = db.command
-  const { data } = await db
-    .collection<PolicyVersionHeader>(POLICY_VERSIONS)
-    .where({ status: 'published', effectiveFrom: _.lte(today) })
-    .orderBy('number', 'desc')
-    .field(VERSION_HEADER_FIELDS)
-    .limit(1)
-    .get()
+  return db.collection<T>(POLICY_VERSIONS).where({ status: 'published', effectiveFrom: _.lte(today) }).orderBy('number', 'desc').limit(1)
+}
+
+/** The published version with the latest effective date on or before `today`, without its text. */
+export async function loadVersionInForce(db: Database, today: string): Promise<PolicyVersionHeader | null> {
+  const { data } = await inForceQuery<PolicyVersionHeader>(db, today).field(VERSION_HEADER_FIELDS).get()
+  return data[0] ?? null
+}
+
+/** The same version with its text and quiz, for callers that need them: one read instead of two. */
+export async function loadVersionInForceWithText(db: Database, today: string): Promise<PolicyVersionDoc | null> {
+  const { data } = await inForceQuery<PolicyVersionDoc>(db, today).get()
   return data[0] ?? null
 }
 

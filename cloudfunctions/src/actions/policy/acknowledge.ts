@@ -4,7 +4,7 @@ import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { gradeAnswers, pickQuestions } from '../../domain/policy-quiz'
 import type { QuizQuestion } from '../../../../types/contract'
-import { loadAck, loadVersion, loadVersionInForce, POLICY_ACKS, policyAckId, toPolicyAck, type PolicyAckDoc } from '../../repos/policy'
+import { loadAck, loadVersionInForceWithText, POLICY_ACKS, policyAckId, toPolicyAck, type PolicyAckDoc } from '../../repos/policy'
 import { quizSeed } from './read'
 
 function wrongAnswer(doc: PolicyDocument, question: QuizQuestion): WrongAnswer {
@@ -48,10 +48,9 @@ async function updateAckRecord(
 export async function acknowledgePolicy(input: ActionInput<'policy.acknowledge'>, ctx: ActionContext): Promise<AcknowledgePolicyResult> {
   const me = requirePerson(ctx)
   const now = ctx.now()
-  const inForce = await loadVersionInForce(ctx.db, shanghaiDate(now))
-  if (!inForce || inForce._id !== input.versionId) refuse('POLICY_NOT_IN_FORCE')
-  const [version, existing] = await Promise.all([loadVersion(ctx.db, inForce._id), loadAck(ctx.db, inForce._id, me._id)])
-  if (!version || version.number === null) refuse('POLICY_NOT_IN_FORCE')
+  const version = await loadVersionInForceWithText(ctx.db, shanghaiDate(now))
+  if (!version || version._id !== input.versionId || version.number === null) refuse('POLICY_NOT_IN_FORCE')
+  const existing = await loadAck(ctx.db, version._id, me._id)
   const earlier = existing ? toPolicyAck(existing) : null
   // Acknowledging again changes nothing: the first time is the one on record.
   if (earlier) return { outcome: 'acknowledged', acknowledgement: earlier }

@@ -4,13 +4,13 @@ import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { comparePolicies } from '../../domain/policy-compare'
 import { pickQuestions, publicQuestion } from '../../domain/policy-quiz'
-import { fetchPage } from '../../repos/paging'
 import {
   ackDueOn,
   loadAck,
   loadUpcomingVersion,
   loadVersion,
   loadVersionInForce,
+  loadVersionInForceWithText,
   POLICY_VERSIONS,
   toPolicyAck,
   toVersionSummary,
@@ -38,11 +38,10 @@ export async function policyToAcknowledge(ctx: ActionContext, person: PersonDoc)
 export async function getCurrentPolicy(_input: ActionInput<'policy.getCurrent'>, ctx: ActionContext): Promise<CurrentPolicy> {
   const me = requirePerson(ctx)
   const today = shanghaiDate(ctx.now())
-  const [header, upcoming] = await Promise.all([loadVersionInForce(ctx.db, today), loadUpcomingVersion(ctx.db, today)])
-  const upcomingSummary = upcoming ? toVersionSummary(upcoming, header?._id ?? null, today) : null
-  if (!header) return { inForce: null, upcoming: upcomingSummary }
-  const [version, ack] = await Promise.all([loadVersion(ctx.db, header._id), loadAck(ctx.db, header._id, me._id)])
-  if (!version) refuse('NOT_FOUND')
+  const [version, upcoming] = await Promise.all([loadVersionInForceWithText(ctx.db, today), loadUpcomingVersion(ctx.db, today)])
+  const upcomingSummary = upcoming ? toVersionSummary(upcoming, version?._id ?? null, today) : null
+  if (!version) return { inForce: null, upcoming: upcomingSummary }
+  const ack = await loadAck(ctx.db, version._id, me._id)
   const acknowledgement = ack ? toPolicyAck(ack) : null
   const dueOn = ackDueOn(version)
   return {

@@ -6,7 +6,7 @@ import { newId } from '../../core/ids'
 import { citeSection, clauseOptions, pointsFor, recordRefusal } from '../../domain/violation'
 import { notify } from '../../notify/notifier'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
-import { loadVersion, loadVersionInForce } from '../../repos/policy'
+import { loadVersionInForceWithText } from '../../repos/policy'
 import { VIOLATIONS, type ViolationDoc } from '../../repos/violations'
 import { callerRelationsTo } from '../shared/relations'
 import { violationDetailFor } from './shared'
@@ -28,10 +28,9 @@ export async function recordViolation(input: ActionInput<'violation.record'>, ct
   if (person.status !== 'active') refuse('PERSON_LEFT')
   if (input.occurredOn > today) refuse('DATE_IN_FUTURE')
 
-  const inForce = await loadVersionInForce(ctx.db, today)
+  const inForce = await loadVersionInForceWithText(ctx.db, today)
   if (!inForce || inForce._id !== input.versionId || inForce.number === null) refuse('POLICY_NOT_IN_FORCE')
-  const version = await loadVersion(ctx.db, inForce._id)
-  const clause = version ? citeSection(version.document, { id: inForce._id, number: inForce.number }, input.sectionKey) : null
+  const clause = citeSection(inForce.document, { id: inForce._id, number: inForce.number }, input.sectionKey)
   if (!clause) refuse('VIOLATION_CLAUSE_INVALID')
 
   const doc: ViolationDoc = {
@@ -78,8 +77,7 @@ export async function recordViolation(input: ActionInput<'violation.record'>, ct
 }
 
 export async function listViolationClauses(_input: ActionInput<'violation.clauses'>, ctx: ActionContext): Promise<ActionOutput<'violation.clauses'>> {
-  const inForce = await loadVersionInForce(ctx.db, shanghaiDate(ctx.now()))
-  const version = inForce ? await loadVersion(ctx.db, inForce._id) : null
-  if (!inForce || !version || inForce.number === null) return { version: null, sections: [] }
-  return { version: { id: inForce._id, number: inForce.number, title: version.document.title }, sections: clauseOptions(version.document) }
+  const inForce = await loadVersionInForceWithText(ctx.db, shanghaiDate(ctx.now()))
+  if (!inForce || inForce.number === null) return { version: null, sections: [] }
+  return { version: { id: inForce._id, number: inForce.number, title: inForce.document.title }, sections: clauseOptions(inForce.document) }
 }
