@@ -1,4 +1,4 @@
-import { assembleEvidence, emptyRows, spreadOverAssignees } from './evidence'
+import { assembleEvidence, emptyRows } from './evidence'
 
 describe('assembleEvidence', () => {
   it('gives someone without any record zeros, no imported statistics and the policy acknowledged when none was in force', () => {
@@ -49,25 +49,5 @@ describe('assembleEvidence', () => {
     const rows = emptyRows()
     rows.spotChecks.set('p1', { n: 3, rubricSum: 90, rubricCount: 1, observed: 0, within: 0 })
     expect(assembleEvidence('p1', rows).spotChecks).toEqual({ count: 3, repliesWithin: 0, repliesObserved: 0, rubricAverage: 90 })
-  })
-})
-
-describe('spreadOverAssignees', () => {
-  it('gives each group to every member of the batch on its assignee list, once', () => {
-    const got: Array<[string, number]> = []
-    spreadOverAssignees(
-      [
-        { assignees: ['a', 'b', 'x'], value: 2 },
-        { assignees: ['b', 'b'], value: 1 },
-        { assignees: 'not a list', value: 9 },
-      ],
-      new Set(['a', 'b']),
-      (id, n) => got.push([id, n]),
-    )
-    expect(got).toEqual([
-      ['a', 2],
-      ['b', 2],
-      ['b', 1],
-    ])
   })
 })

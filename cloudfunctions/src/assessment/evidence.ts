@@ -97,26 +97,25 @@ export function assembleEvidence(personId: string, rows: EvidenceRows): Evidence
   }
 }
 
-/**
- * Tasks are grouped by their whole assignee list (there is no unwind in the SDK surface we
- * use), so each group's counts go to every member of the batch on that list.
- */
-export function spreadOverAssignees<T>(rows: Array<{ assignees: unknown; value: T }>, batch: ReadonlySet<string>, add: (personId: string, value: T) => void): void {
-  for (const row of rows) {
-    const ids = Array.isArray(row.assignees) ? row.assignees : []
-    for (const id of new Set(ids)) if (typeof id === 'string' && batch.has(id)) add(id, row.value)
-  }
-}
-
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
 
-async function groupAll(db: Database, collection: string, match: DocData, group: DocData): Promise<DocData[]> {
+/** For records that name several people (a task's assignees): one row per named person, then only the batch's. */
+interface PerElement {
+  field: string
+  keep: unknown
+}
+
+/** Every group of a batch: groups are people of the batch, so there are at most `people` of them. */
+async function groupAll(db: Database, people: number, collection: string, match: DocData, group: DocData, perElement?: PerElement): Promise<DocData[]> {
   const rows: DocData[] = []
   for (let skip = 0; ; skip += PAGE) {
-    // Sorted so that pages do not overlap; the first page is all there is for a batch of 100 people.
-    const { list } = await db.collection(collection).aggregate().match(match).group(group).sort({ _id: 1 }).skip(skip).limit(PAGE).end()
+    let pipeline = db.collection(collection).aggregate().match(match)
+    if (perElement) pipeline = pipeline.unwind(`$${perElement.field}`).match({ [perElement.field]: perElement.keep })
+    // Sorted so that pages do not overlap; a batch of at most PAGE people answers in one page.
+    const { list } = await pipeline.group(group).sort({ _id: 1 }).skip(skip).limit(PAGE).end()
     rows.push(...list)
-    if (list.length < PAGE) return rows
+    // A full page may still be the last: asking again would only rerun the aggregation for nothing.
+    if (list.length < PAGE || rows.length >= people) return rows
   }
 }
 
@@ -125,8 +124,8 @@ function byPerson<T>(rows: DocData[], value: (row: DocData) => T): Map<string, T
 }
 
 /**
- * Reads everything the assessment counts for a batch of people (at most a few hundred, so each
- * `in` stays small and each aggregation answers in one page) in one month. Every source is one
+ * Reads everything the assessment counts for a batch of people (at most a thousand, so that
+ * each aggregation answers in one page) in one month. Every source is one
  * aggregation grouped by person, or for once-a-month records one bounded read.
  */
 export async function gatherEvidence(db: Database, personIds: string[], j: Judgement, firstReplyThresholdMinutes: number): Promise<Map<string, Evidence>> {
@@ -142,7 +141,6 @@ export async function gatherEvidence(db: Database, personIds: string[], j: Judge
   const one = $.sum(1)
   const countIf = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }))
   const onTime = countIf($.eq(['$onTime', true]))
-  const batch = new Set(personIds)
 
   const [
     noticesAnswered,
@@ -159,15 +157,23 @@ export async function gatherEvidence(db: Database, personIds: string[], j: Judge
     replyStats,
     policyVersion,
   ] = await Promise.all([
-    groupAll(db, NOTICE_RECEIPTS, { personId: ids, requireAck: true, sentAt: sentInMonth, pending: false }, { _id: '$personId', n: one, onTime }),
-    groupAll(db, NOTICE_RECEIPTS, { personId: ids, requireAck: true, sentAt: sentInMonth, pending: true, deadlineAt: _.lte(j.judgedAt) }, { _id: '$personId', n: one }),
-    groupAll(db, FOLLOW_UPS, { ownerId: ids, status: 'done', dueOn: datedInMonth }, { _id: '$ownerId', n: one, onTime }),
-    groupAll(db, FOLLOW_UPS, { ownerId: ids, status: 'planned', dueOn: dueBeforeCutoff }, { _id: '$ownerId', n: one }),
-    groupAll(db, CUSTOMER_FEEDBACK, { ownerId: ids, on: datedInMonth }, { _id: '$ownerId', n: one, satisfactionSum: $.sum('$satisfaction'), complaints: countIf($.eq(['$complaint', true])) }),
-    groupAll(db, TASKS, { assigneeIds: ids, status: 'done', dueOn: datedInMonth }, { _id: '$assigneeIds', n: one, onTime }),
-    groupAll(db, TASKS, { assigneeIds: ids, status: _.in([...activeTaskStatuses]), dueOn: dueBeforeCutoff }, { _id: '$assigneeIds', n: one }),
+    groupAll(db, personIds.length, NOTICE_RECEIPTS, { personId: ids, requireAck: true, sentAt: sentInMonth, pending: false }, { _id: '$personId', n: one, onTime }),
+    groupAll(db, personIds.length, NOTICE_RECEIPTS, { personId: ids, requireAck: true, sentAt: sentInMonth, pending: true, deadlineAt: _.lte(j.judgedAt) }, { _id: '$personId', n: one }),
+    groupAll(db, personIds.length, FOLLOW_UPS, { ownerId: ids, status: 'done', dueOn: datedInMonth }, { _id: '$ownerId', n: one, onTime }),
+    groupAll(db, personIds.length, FOLLOW_UPS, { ownerId: ids, status: 'planned', dueOn: dueBeforeCutoff }, { _id: '$ownerId', n: one }),
+    groupAll(db, personIds.length, CUSTOMER_FEEDBACK, { ownerId: ids, on: datedInMonth }, { _id: '$ownerId', n: one, satisfactionSum: $.sum('$satisfaction'), complaints: countIf($.eq(['$complaint', true])) }),
+    groupAll(db, personIds.length, TASKS, { assigneeIds: ids, status: 'done', dueOn: datedInMonth }, { _id: '$assigneeIds', n: one, onTime }, { field: 'assigneeIds', keep: ids }),
     groupAll(
       db,
+      personIds.length,
+      TASKS,
+      { assigneeIds: ids, status: _.in([...activeTaskStatuses]), dueOn: dueBeforeCutoff },
+      { _id: '$assigneeIds', n: one },
+      { field: 'assigneeIds', keep: ids },
+    ),
+    groupAll(
+      db,
+      personIds.length,
       SPOT_CHECKS,
       { personId: ids, status: 'scored', month: window.month },
       {
@@ -182,6 +188,7 @@ export async function gatherEvidence(db: Database, personIds: string[], j: Judge
     // A violation stands unless overturned (recorded, under appeal, or upheld).
     groupAll(
       db,
+      personIds.length,
       VIOLATIONS,
       { personId: ids, month: window.month, status: _.neq('overturned') },
       { _id: '$personId', n: one, points: $.sum('$points'), confidentiality: countIf($.eq(['$category', 'confidentiality'])) },
@@ -198,19 +205,8 @@ export async function gatherEvidence(db: Database, personIds: string[], j: Judge
   rows.followUpsDone = byPerson(followUpsDone, (r) => ({ n: num(r.n), onTime: num(r.onTime) }))
   rows.followUpsOverdue = byPerson(followUpsOverdue, (r) => num(r.n))
   rows.feedback = byPerson(feedback, (r) => ({ n: num(r.n), satisfactionSum: num(r.satisfactionSum), complaints: num(r.complaints) }))
-  spreadOverAssignees(
-    tasksDone.map((r) => ({ assignees: r._id, value: { n: num(r.n), onTime: num(r.onTime) } })),
-    batch,
-    (id, v) => {
-      const sum = rows.tasksDone.get(id) ?? { n: 0, onTime: 0 }
-      rows.tasksDone.set(id, { n: sum.n + v.n, onTime: sum.onTime + v.onTime })
-    },
-  )
-  spreadOverAssignees(
-    tasksOverdue.map((r) => ({ assignees: r._id, value: num(r.n) })),
-    batch,
-    (id, n) => rows.tasksOverdue.set(id, (rows.tasksOverdue.get(id) ?? 0) + n),
-  )
+  rows.tasksDone = byPerson(tasksDone, (r) => ({ n: num(r.n), onTime: num(r.onTime) }))
+  rows.tasksOverdue = byPerson(tasksOverdue, (r) => num(r.n))
   rows.spotChecks = byPerson(spotChecks, (r) => ({ n: num(r.n), rubricSum: num(r.rubricSum), rubricCount: num(r.rubricCount), observed: num(r.observed), within: num(r.within) }))
   rows.violations = byPerson(violations, (r) => ({ n: num(r.n), points: num(r.points), confidentiality: num(r.confidentiality) }))
   rows.selfChecks = new Set(selfChecks.data.map((d) => String(d.personId)))

@@ -10,11 +10,14 @@ import { PEOPLE, type PersonDoc } from '../repos/people'
 import { gatherEvidence } from './evidence'
 import { assessable, judgement, type MonthWindow } from './month'
 
-export const DEFAULT_CHUNK_SIZE = 500
-export const DEFAULT_BATCH_SIZE = 100
+export const DEFAULT_CHUNK_SIZE = 5000
+/** One aggregation page (1000 groups) answers a whole batch. */
+export const DEFAULT_BATCH_SIZE = 1000
 /** Stop taking new batches after this much wall time: the function times out at 60 s. */
 export const DEFAULT_BUDGET_MS = 40_000
-/** Results written at once; each is its own request. */
+/** Results inserted per request: a few hundred KB of documents. */
+const WRITE_BATCH = 250
+/** Documents rewritten at once when a batch has to fall back to one `set` each. */
 const WRITE_PARALLELISM = 20
 
 export interface RunOptions {
@@ -89,16 +92,24 @@ export function resultData(run: RunDoc, person: Person, evidence: Evidence): Omi
   }
 }
 
+/**
+ * A batch's results replace whatever the month held for those people: removed, then inserted a
+ * few hundred per request (one `set` per person cost a request each). Until the cursor moves
+ * past the batch a crash anywhere here is repaired by the next invocation doing it again. If the
+ * insert collides with documents written meanwhile (another invocation of the same run), the
+ * batch is rewritten one `set` at a time, which converges on the same documents.
+ */
 async function writeResults(db: Database, run: RunDoc, people: Person[], evidence: Map<string, Evidence>): Promise<void> {
-  for (let i = 0; i < people.length; i += WRITE_PARALLELISM) {
-    await Promise.all(
-      people.slice(i, i + WRITE_PARALLELISM).map((person) =>
-        db
-          .collection(ASSESSMENT_RESULTS)
-          .doc(resultId(run.month, person._id))
-          .set({ data: resultData(run, person, evidence.get(person._id)!) }),
-      ),
-    )
+  const _ = db.command
+  const results = db.collection(ASSESSMENT_RESULTS)
+  const docs = people.map((person) => ({ _id: resultId(run.month, person._id), ...resultData(run, person, evidence.get(person._id)!) }))
+  try {
+    await results.where({ _id: _.in(docs.map((d) => d._id)) }).remove()
+    for (let i = 0; i < docs.length; i += WRITE_BATCH) await results.add({ data: docs.slice(i, i + WRITE_BATCH) })
+  } catch {
+    for (let i = 0; i < docs.length; i += WRITE_PARALLELISM) {
+      await Promise.all(docs.slice(i, i + WRITE_PARALLELISM).map(({ _id, ...data }) => results.doc(_id).set({ data })))
+    }
   }
 }
 

@@ -34,6 +34,8 @@ export interface DocRef<T = DocData> {
 export interface Aggregate {
   match(query: DocData): Aggregate
   group(spec: DocData): Aggregate
+  /** One output document per element of an array field (none for a missing, null or empty one). */
+  unwind(field: string): Aggregate
   project(spec: DocData): Aggregate
   sort(spec: DocData): Aggregate
   skip(n: number): Aggregate

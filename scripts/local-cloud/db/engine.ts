@@ -2,6 +2,7 @@ import { Aggregator, find, Query } from 'mingo'
 import { decodeDoc, encodeDoc, generateId, isDocId, isPlainObject, assertStorable, parseWire, type Doc, type DocId } from './codec'
 import { isCollectionName, type CollectionSpec } from './declaration'
 import { collectionExists, collectionNotExist, duplicateKey, invalidParam, requestFailed, WireError } from './errors'
+import { planAggregation } from './aggregate-sql'
 import { parseSort, planQuery, type QueryPlan, type SortSpec } from './plan'
 import { Store, type Collection, type Row } from './store'
 import { TransactionManager, type Transaction } from './transactions'
@@ -378,23 +379,38 @@ export class Engine {
       if (typeof stage?.stageKey !== 'string' || !stage.stageKey.startsWith('$')) throw invalidParam('each stage needs a $-prefixed stageKey')
       return { [stage.stageKey]: parseWire(stage.stageValue, now) }
     })
-    // A leading $match narrows the input through SQL; mingo still runs the full stage.
-    const first = pipeline[0]
-    const source =
-      first && '$match' in first && isPlainObject(first.$match)
-        ? this.select(coll, { plan: planQuery(coll, first.$match), matcher: null }, 0, Infinity).map(docOf)
-        : this.select(coll, { plan: planQuery(coll, undefined), matcher: null }, 0, Infinity).map(docOf)
     const hasLimit = pipeline.some((stage) => '$limit' in stage)
-    const results = guardMingo(() =>
-      new Aggregator(pipeline, {
-        collectionResolver: (name: string) => {
-          const other = this.store.get(name)
-          return other ? this.select(other, { plan: planQuery(other, undefined), matcher: null }, 0, Infinity).map(docOf) : []
-        },
-      }).run(source),
-    ) as Doc[]
+    const results = this.aggregateInSql(coll, pipeline) ?? this.aggregateInMingo(coll, pipeline)
     const limited = hasLimit ? results : results.slice(0, DEFAULT_AGGREGATE_LIMIT)
     return { list: limited.map((d) => encodeDoc(d)) }
+  }
+
+  /** The pipeline through SQLite's GROUP BY when it has that shape (aggregate-sql.ts), else null. */
+  private aggregateInSql(coll: Collection, pipeline: Doc[]): Doc[] | null {
+    const planned = planAggregation(coll, pipeline)
+    if (!planned) return null
+    const rows = this.store.stmt(planned.sql).all(...planned.params) as Array<Record<string, unknown>>
+    // Some row held a value SQL would read differently from mingo: let mingo do it all.
+    if (rows.some((r) => r.bad === 1)) return null
+    const groups = rows.filter((r) => Number(r.n) > 0).map((r) => planned.build(r))
+    return planned.rest.length === 0 ? groups : (guardMingo(() => new Aggregator(planned.rest, this.aggregatorOptions()).run(groups)) as Doc[])
+  }
+
+  private aggregateInMingo(coll: Collection, pipeline: Doc[]): Doc[] {
+    // A leading $match narrows the input through SQL; mingo still runs the full stage.
+    const first = pipeline[0]
+    const plan = planQuery(coll, first && '$match' in first && isPlainObject(first.$match) ? first.$match : undefined)
+    const source = this.select(coll, { plan, matcher: null }, 0, Infinity).map(docOf)
+    return guardMingo(() => new Aggregator(pipeline, this.aggregatorOptions()).run(source)) as Doc[]
+  }
+
+  private aggregatorOptions() {
+    return {
+      collectionResolver: (name: string) => {
+        const other = this.store.get(name)
+        return other ? this.select(other, { plan: planQuery(other, undefined), matcher: null }, 0, Infinity).map(docOf) : []
+      },
+    }
   }
 
   private addCollection(body: Record<string, unknown>): Record<string, never> {

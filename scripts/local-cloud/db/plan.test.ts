@@ -51,11 +51,18 @@ describe('planQuery', () => {
   })
 
   it('keeps conditions SQL cannot express exactly for mingo', () => {
-    const plan = planQuery(coll(), { v: 1, w: 2, $or: [{ a: 1 }, { a: 2 }], a: { $ne: 3, $gt: 0 }, b: /x/ }, [])
-    expect(plan.where).toBe(
-      `json_extract(doc, '$.v') = ? AND ((json_extract(doc, '$.w') = ?) OR json_type(doc, '$.w') = 'array') AND json_extract(doc, '$.a') > ?`,
-    )
-    expect(plan.residual).toEqual({ $and: [{ $or: [{ a: 1 }, { a: 2 }] }, { w: 2 }, { a: { $ne: 3 } }, { b: /x/ }] })
+    const plan = planQuery(coll(), { v: 1, $or: [{ a: 1 }, { a: 2 }], a: { $ne: 3, $gt: 0 }, b: /x/ }, [])
+    expect(plan.where).toBe(`json_extract(doc, '$.v') = ? AND NOT COALESCE((json_extract(doc, '$.a') = ?), 0) AND json_extract(doc, '$.a') > ?`)
+    expect(plan.residual).toEqual({ $and: [{ $or: [{ a: 1 }, { a: 2 }] }, { b: /x/ }] })
+  })
+
+  it('matches scalar literals on untracked top-level fields exactly in SQL, by JSON type and one level into arrays', () => {
+    const plan = planQuery(coll(), { w: 2, flag: true, tag: { $in: ['a', 3] } }, [])
+    expect(plan.residual).toBeNull()
+    expect(plan.where).toContain(`json_type(doc, '$.w') IN ('integer', 'real') AND json_extract(doc, '$.w') IN (?)`)
+    expect(plan.where).toContain(`json_type(doc, '$.flag') = 'true'`)
+    expect(plan.where).toContain(`EXISTS (SELECT 1 FROM json_each(doc, '$.tag') AS e WHERE (e.type = 'text' AND e.value IN (?)) OR (e.type IN ('integer', 'real') AND e.value IN (?)))`)
+    expect(plan.params).toEqual([2, 2, 'a', 3, 'a', 3])
   })
 
   it('prefilters unindexed conditions in SQL as a superset that lets arrays through', () => {
@@ -80,7 +87,28 @@ describe('planQuery', () => {
     store.insert(coll(), { _id: '2', v: 3 })
     expect(planQuery(coll(), {}, [['v', 1]]).orderSql).toBeNull()
     store.insert(coll(), { _id: '3', v: ['x'] })
-    expect(planQuery(coll(), { v: 'x' }).residual).toEqual({ v: 'x' })
+    // Equality still avoids reading every document, through the field's multikey table...
+    expect(planQuery(coll(), { v: 'x' })).toMatchObject({ where: `rid IN (SELECT rid FROM "m:items:v" WHERE (t = 2 AND v IN (?)))`, residual: null })
+    // ...while anything else on it goes back to mingo.
+    expect(planQuery(coll(), { v: { $gt: 'a' } }).residual).toEqual({ v: { $gt: 'a' } })
+  })
+
+  it('keeps a multikey table in step with inserts, replacements and removals', () => {
+    const c = coll()
+    const ids = () => (store.db.prepare(`SELECT t, v, rid FROM "m:items:v" ORDER BY rid, t, v`).all() as Array<{ t: number; v: unknown; rid: number }>).map((r) => [r.rid, r.t, r.v])
+    const r1 = store.insert(c, { _id: '1', v: 'x' })
+    const r2 = store.insert(c, { _id: '2', v: ['a', 'b', 'a', 1, true, null, ['z'], { k: 1 }, new Date(0)] })
+    // Built from the rows already there when the field first held an array, then kept on write.
+    expect(ids()).toEqual([
+      [r1, 2, 'x'],
+      [r2, 1, 1],
+      [r2, 2, 'a'],
+      [r2, 2, 'b'],
+      [r2, 3, 1],
+    ])
+    store.replace(c, store.byId(c, '2')!, { _id: '2', v: ['c'] })
+    store.remove(c, r1)
+    expect(ids()).toEqual([[r2, 2, 'c']])
   })
 
   it('remembers field kinds across reopening', () => {
@@ -91,8 +119,13 @@ describe('planQuery', () => {
     s1.close()
     const s2 = new Store(file)
     s2.open([spec])
-    expect(planQuery(s2.get('items')!, { v: 'x' }).residual).toEqual({ v: 'x' })
+    expect(planQuery(s2.get('items')!, { v: 'x' }).where).toContain('"m:items:v"')
     s2.close()
+    // An index dropped from the declaration takes its multikey table with it.
+    const s3 = new Store(file)
+    s3.open([{ ...spec, indexes: [] }])
+    expect(s3.db.prepare(`SELECT name FROM sqlite_master WHERE name = 'm:items:v'`).get()).toBeUndefined()
+    s3.close()
     for (const suffix of ['', '-wal', '-shm']) require('node:fs').rmSync(file + suffix, { force: true })
   })
 

@@ -1,6 +1,6 @@
 import { dateKeyText, isDate, isPlainObject, isRegExp, type Doc } from './codec'
 import { isIndexablePath } from './declaration'
-import { keyExpr, Kind, type Collection } from './store'
+import { ElementType, keyExpr, Kind, type Collection } from './store'
 
 export type SortSpec = Array<[field: string, direction: 1 | -1]>
 
@@ -82,6 +82,12 @@ class FieldSql {
       return { sql: `${this.key} = ?${guard}`, params: [dateKeyText(value)] }
     }
     return null
+  }
+
+  /** With no arrays at the path, `$ne` is exactly "not equal", and a missing field is not equal to anything but null. */
+  ne(value: unknown): Fragment | null {
+    const eq = this.eq(value)
+    return eq ? { sql: `NOT COALESCE((${eq.sql}), 0)`, params: eq.params } : null
   }
 
   range(op: string, value: unknown): Fragment | null {
@@ -196,6 +202,67 @@ function prefilter(field: string, cond: unknown): Fragment | null {
   return { sql: `((${terms.join(' AND ')}) OR ${arrays})`, params }
 }
 
+type Scalar = string | number | boolean
+
+function scalarLiterals(cond: unknown): Scalar[] | null {
+  const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+  if (isScalar(cond)) return [cond]
+  if (!isOperatorObject(cond)) return null
+  const keys = Object.keys(cond)
+  if (keys.length !== 1) return null
+  if (keys[0] === '$eq' && isScalar(cond.$eq)) return [cond.$eq]
+  if (keys[0] === '$in' && Array.isArray(cond.$in) && cond.$in.length > 0 && cond.$in.every(isScalar)) return cond.$in as Scalar[]
+  return null
+}
+
+/** Rows whose multikey table holds one of the literals: exactly MongoDB's match for scalar literals. */
+function multikeyFragment(table: string, literals: Scalar[]): Fragment {
+  const strings = literals.filter((v): v is string => typeof v === 'string')
+  const numbers = literals.filter((v): v is number => typeof v === 'number')
+  const bools = literals.filter((v): v is boolean => typeof v === 'boolean').map((b) => (b ? 1 : 0))
+  const parts: string[] = []
+  const params: unknown[] = []
+  for (const [type, values] of [
+    [ElementType.String, strings],
+    [ElementType.Number, numbers],
+    [ElementType.Bool, bools],
+  ] as Array<[number, unknown[]]>) {
+    if (values.length === 0) continue
+    parts.push(`(t = ${type} AND v IN (${values.map(() => '?').join(', ')}))`)
+    params.push(...values)
+  }
+  return { sql: `rid IN (SELECT rid FROM ${table} WHERE ${parts.join(' OR ')})`, params }
+}
+
+/**
+ * Equality with scalar literals on a field whose kinds are not tracked, made exact by checking
+ * each value's JSON type (so true never equals 1 and text never equals a number) and looking
+ * one level inside arrays as MongoDB does.
+ */
+function typedEquality(field: string, literals: Scalar[]): Fragment {
+  const params: unknown[] = []
+  const match = (type: string, value: string): string => {
+    const parts: string[] = []
+    const strings = literals.filter((v) => typeof v === 'string')
+    const numbers = literals.filter((v) => typeof v === 'number')
+    if (strings.length) {
+      parts.push(`(${type} = 'text' AND ${value} IN (${strings.map(() => '?').join(', ')}))`)
+      params.push(...strings)
+    }
+    if (numbers.length) {
+      parts.push(`(${type} IN ('integer', 'real') AND ${value} IN (${numbers.map(() => '?').join(', ')}))`)
+      params.push(...numbers)
+    }
+    if (literals.includes(true)) parts.push(`${type} = 'true'`)
+    if (literals.includes(false)) parts.push(`${type} = 'false'`)
+    return parts.join(' OR ')
+  }
+  const type = `json_type(doc, '$.${field}')`
+  const direct = match(type, `json_extract(doc, '$.${field}')`)
+  const inside = match('e.type', 'e.value')
+  return { sql: `(${direct} OR (${type} = 'array' AND EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') AS e WHERE ${inside})))`, params }
+}
+
 function pushable(coll: Collection, field: string): boolean {
   return coll.isIndexed(field) && (coll.kindOf(field) & Kind.Array) === 0
 }
@@ -215,6 +282,16 @@ export function planQuery(coll: Collection, criteria: Doc | undefined, sort: Sor
   const dateRanges = new Map<string, { sql: FieldSql; lower: boolean; upper: boolean }>()
   for (const [field, cond] of fields) {
     if (!pushable(coll, field)) {
+      const literals = scalarLiterals(cond)
+      const multikey = coll.multikey.get(field)
+      if (literals && multikey) {
+        add(multikeyFragment(multikey, literals))
+        continue
+      }
+      if (literals && !coll.isTracked(field) && field !== '_id' && isIndexablePath(field) && !field.includes('.')) {
+        add(typedEquality(field, literals))
+        continue
+      }
       const pre = prefilter(field, cond)
       if (pre) add(pre)
       residual.push({ [field]: cond })
@@ -227,6 +304,7 @@ export function planQuery(coll: Collection, criteria: Doc | undefined, sort: Sor
         const operand = cond[op]
         let fragment: Fragment | null = null
         if (op === '$eq') fragment = sql.eq(operand)
+        else if (op === '$ne') fragment = sql.ne(operand)
         else if (op in RANGE_SQL) {
           fragment = sql.range(op, operand)
           if (fragment && isDate(operand) && !sql.isId) {

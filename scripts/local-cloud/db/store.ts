@@ -93,6 +93,8 @@ export class Collection {
   readonly kinds = new Map<string, number>()
   /** Bumped whenever a kind mask widens, so cached query plans built on the old masks are dropped. */
   epoch = 0
+  /** Top-level indexed fields that have held arrays → their element table (see Store.ensureMultikey). */
+  readonly multikey = new Map<string, string>()
 
   constructor(
     readonly name: string,
@@ -112,6 +114,30 @@ export class Collection {
   kindOf(field: string): number {
     return this.kinds.get(field) ?? 0
   }
+
+  isTracked(field: string): boolean {
+    return this.tracked.includes(field)
+  }
+}
+
+/** Element type codes in a multikey table; booleans get their own so that true never equals 1. */
+export const ElementType = { Number: 1, String: 2, Bool: 3 } as const
+
+/**
+ * What a multikey table holds for one document: each scalar element of an array value (one
+ * level, as MongoDB matches), or the scalar value itself. Nulls, objects, dates and nested arrays
+ * can never equal a scalar literal, so they are left out.
+ */
+export function multikeyEntries(value: unknown): Array<[type: number, value: string | number]> {
+  const out = new Map<string, [number, string | number]>()
+  const add = (v: unknown) => {
+    if (typeof v === 'string') out.set(`s${v}`, [ElementType.String, v])
+    else if (typeof v === 'number' && Number.isFinite(v)) out.set(`n${v}`, [ElementType.Number, v])
+    else if (typeof v === 'boolean') out.set(`b${v}`, [ElementType.Bool, v ? 1 : 0])
+  }
+  if (Array.isArray(value)) value.forEach(add)
+  else add(value)
+  return [...out.values()]
 }
 
 export class Store {
@@ -128,6 +154,7 @@ export class Store {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
     this.db.pragma('cache_size = -65536')
+    this.db.pragma('mmap_size = 2147483648')
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS _collections (
         name TEXT PRIMARY KEY,
@@ -190,8 +217,59 @@ export class Store {
     ).run(spec.name, spec.permission ?? null, declared ? 1 : 0, Date.now())
     this.syncIndexes(coll)
     this.loadKinds(coll)
+    for (const field of coll.tracked) if (this.wantsMultikey(coll, field)) this.ensureMultikey(coll, field)
+    this.dropStaleMultikeys(coll)
     this.collections.set(coll.name, coll)
     return coll
+  }
+
+  private wantsMultikey(coll: Collection, field: string): boolean {
+    return field !== '_id' && !field.includes('.') && (coll.kindOf(field) & Kind.Array) !== 0
+  }
+
+  /**
+   * MongoDB indexes every element of an array field (a multikey index); an expression index on
+   * json_extract sees only the array's text. So once an indexed top-level field holds an array,
+   * its elements go to a side table kept in step with every write, and the planner answers
+   * equality and `$in` on that field from it instead of reading every document.
+   */
+  private ensureMultikey(coll: Collection, field: string): void {
+    if (coll.multikey.has(field)) return
+    const table = quoteIdent(`m:${coll.name}:${field}`)
+    const exists = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(`m:${coll.name}:${field}`)
+    if (!exists) {
+      this.db.exec(`CREATE TABLE ${table} (t INTEGER NOT NULL, v NOT NULL, rid INTEGER NOT NULL)`)
+      this.db.exec(`CREATE INDEX ${quoteIdent(`m:${coll.name}:${field}:tv`)} ON ${table}(t, v, rid)`)
+      this.db.exec(`CREATE INDEX ${quoteIdent(`m:${coll.name}:${field}:rid`)} ON ${table}(rid)`)
+      const insert = this.db.prepare(`INSERT INTO ${table} (t, v, rid) VALUES (?, ?, ?)`)
+      // all(), not iterate(): the connection cannot insert while a statement is still reading.
+      for (const row of this.db.prepare(`SELECT rid, json_extract(doc, '$.${field}') AS value, json_type(doc, '$.${field}') AS type FROM ${coll.table}`).all() as Array<{
+        rid: number
+        value: unknown
+        type: string | null
+      }>) {
+        const value = row.type === 'array' ? JSON.parse(String(row.value)) : row.type === 'true' ? true : row.type === 'false' ? false : row.type === 'object' ? null : row.value
+        for (const [t, v] of multikeyEntries(value)) insert.run(t, v, row.rid)
+      }
+    }
+    coll.multikey.set(field, table)
+  }
+
+  /** A side table of a field no longer indexed stops being kept in step, so it must not outlive the index. */
+  private dropStaleMultikeys(coll: Collection): void {
+    const prefix = `m:${coll.name}:`
+    const tables = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`).all(prefix.length, prefix) as Array<{ name: string }>
+    for (const { name } of tables) {
+      if (!coll.multikey.has(name.slice(prefix.length))) this.db.exec(`DROP TABLE ${quoteIdent(name)}`)
+    }
+  }
+
+  private writeMultikey(coll: Collection, rid: number, doc: Doc | null, replacing: boolean): void {
+    for (const [field, table] of coll.multikey) {
+      if (replacing) this.stmt(`DELETE FROM ${table} WHERE rid = ?`).run(rid)
+      if (!doc) continue
+      for (const [t, v] of multikeyEntries(doc[field])) this.stmt(`INSERT INTO ${table} (t, v, rid) VALUES (?, ?, ?)`).run(t, v, rid)
+    }
   }
 
   private syncIndexes(coll: Collection): void {
@@ -268,6 +346,8 @@ export class Store {
         coll.kinds.set(field, after)
         coll.epoch++
         this.persistKind(coll, field, after)
+        // Built from the rows already stored; the document being written is added by its write.
+        if (this.wantsMultikey(coll, field)) this.ensureMultikey(coll, field)
       }
     }
   }
@@ -305,7 +385,9 @@ export class Store {
     this.noteKinds(coll, doc)
     try {
       const info = this.stmt(`INSERT INTO ${coll.table} (id, doc) VALUES (?, ?)`).run(doc._id, encodeDoc(doc))
-      return Number(info.lastInsertRowid)
+      const rid = Number(info.lastInsertRowid)
+      if (coll.multikey.size > 0) this.writeMultikey(coll, rid, doc, false)
+      return rid
     } catch (err) {
       this.translate(err, coll, doc)
     }
@@ -319,6 +401,7 @@ export class Store {
     this.noteKinds(coll, doc)
     try {
       this.stmt(`UPDATE ${coll.table} SET doc = ? WHERE rid = ?`).run(text, row.rid)
+      if (coll.multikey.size > 0) this.writeMultikey(coll, row.rid, doc, true)
     } catch (err) {
       this.translate(err, coll, doc)
     }
@@ -327,6 +410,7 @@ export class Store {
 
   remove(coll: Collection, rid: number): void {
     this.stmt(`DELETE FROM ${coll.table} WHERE rid = ?`).run(rid)
+    if (coll.multikey.size > 0) this.writeMultikey(coll, rid, null, true)
   }
 
   byId(coll: Collection, id: DocId): Row | undefined {
