@@ -4,7 +4,7 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['departments/index', 'people/index', 'import/index', 'working-time/index'],
+      pages: ['departments/index', 'people/index', 'import/index', 'working-time/index', 'audit/index'],
     },
     {
       root: 'packages/account',
@@ -57,7 +57,7 @@ export default defineAppConfig({
     {
       root: 'packages/assessment',
       name: 'assessment',
-      pages: ['mine/index', 'team/index', 'admin/index', 'rules/index'],
+      pages: ['mine/index', 'team/index', 'admin/index', 'rules/index', 'reply-stats/index'],
     },
     {
       root: 'packages/task',

@@ -97,3 +97,4 @@ export { violationListPage, violationPages } from './packages/supervision/violat
 export { spotCheckPages, spotCheckRoundsPage } from './packages/supervision/spot-check-paths'
 export { assessmentRulesPaths } from './packages/assessment/rules-paths'
 export { assessmentResultPaths } from './packages/assessment/results-paths'
+export { auditOfRecord, auditPaths } from './packages/admin/paths'

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       const work = await seedDemoWorkRecords(db)
       console.log(`seeded demo company: ${seeded.departments} departments, ${seeded.people} people`)
       console.log(
-        `seeded work records: ${work.customers} customers, ${work.tasks} tasks, ${work.archiveRecords} archive records, ${work.marketingItems} marketing items, ${work.groups} groups`,
+        `seeded work records: ${work.customers} customers, ${work.tasks} tasks, ${work.archiveRecords} archive records, ${work.marketingItems} marketing items, ${work.groups} groups, ${work.spotChecks} spot checks, ${work.violations} violations`,
       )
     }
   }

@@ -2,7 +2,9 @@ import type { Database, DocData } from '../../cloudfunctions/src/core/sdk-types'
 import { confirmationDueOn, shiftMonth } from '../../cloudfunctions/src/domain/archive'
 import { doneOnTime, earliestDue } from '../../cloudfunctions/src/domain/follow-up'
 import { addMonths, groupReviewDueOn } from '../../cloudfunctions/src/domain/group-flags'
+import { sampleForSpotCheck, type SampleCandidate } from '../../cloudfunctions/src/domain/spot-check-sample'
 import { completedOnTime, planAssignment } from '../../cloudfunctions/src/domain/task'
+import { citeSection, pointsFor } from '../../cloudfunctions/src/domain/violation'
 import { ARCHIVE_CONFIRMATIONS, ARCHIVE_RECORDS, confirmationId, type ArchiveConfirmationDoc, type ArchiveRecordDoc } from '../../cloudfunctions/src/repos/archives'
 import {
   CUSTOMER_CONTACTS,
@@ -18,13 +20,17 @@ import {
 import { BUSINESS_GROUPS, type GroupDoc, type StoredGroupReview } from '../../cloudfunctions/src/repos/groups'
 import { MARKETING_ITEMS, MARKETING_PUSHES, type MarketingItemDoc, type MarketingPushDoc } from '../../cloudfunctions/src/repos/marketing'
 import { SETTINGS } from '../../cloudfunctions/src/repos/settings'
+import { pendingSpotCheck, SPOT_CHECK_ROUNDS, SPOT_CHECKS, type RoundDoc, type SpotCheckDoc } from '../../cloudfunctions/src/repos/spot-checks'
 import { TASKS, type StoredHistoryEntry, type TaskDoc } from '../../cloudfunctions/src/repos/tasks'
+import { VIOLATIONS, type ViolationDoc } from '../../cloudfunctions/src/repos/violations'
 import {
   addDays,
   checkMarketingText,
+  DEFAULT_EXCLUDE_MONTHS,
   defaultArchiveSettings,
   defaultMarketingTerms,
   monthlyComplete,
+  rubricPercentOf,
   selfIntroductionTemplateSchema,
   shanghaiDate,
   shanghaiMonth,
@@ -32,9 +38,12 @@ import {
   type ArchiveLocation,
   type ContactChannel,
   type CustomerSource,
+  type Rubric,
+  type ViolationCategory,
+  type ViolationSeverity,
 } from '../../types/contract'
-import { DEMO_ADMIN_ID, demoPeople } from './seed'
-import { demoSelfIntroduction } from './seed-policy'
+import { DEMO_ADMIN_ID, DEMO_POLICY_VERSION, demoPeople } from './seed'
+import { demoPolicy, demoSelfIntroduction } from './seed-policy'
 
 /**
  * Work records for the demo company, so a fresh `npm start` opens on screens with something in
@@ -1048,6 +1057,200 @@ function buildMarketing(rows: MarketingRow[], groups: GroupDoc[], clock: Clock):
   return { items, pushes }
 }
 
+// ---------------------------------------------------------------- spot checks
+
+interface ScoreRow {
+  /** Day of last month it was scored on. */
+  day: number
+  firstReplyMinutes: number | null
+  rubric: Rubric
+  notes: string
+}
+
+/** In drawing order: whoever the round drew gets the next row. */
+const lastMonthScores: ScoreRow[] = [
+  { day: 12, firstReplyMinutes: 8, rubric: { clarity: 5, courtesy: 5, infoHandling: 4 }, notes: '报价说明条理清楚，客户追问交货期时也给了明确答复' },
+  { day: 13, firstReplyMinutes: 42, rubric: { clarity: 4, courtesy: 4, infoHandling: 3 }, notes: '午休后才回复客户询价，之后的沟通完整；客户合同照片未及时归档' },
+  { day: 15, firstReplyMinutes: null, rubric: { clarity: 4, courtesy: 5, infoHandling: 4 }, notes: '抽查时段内没有客户主动来消息，只看了主动回访的记录，语气得体' },
+  { day: 19, firstReplyMinutes: 15, rubric: { clarity: 3, courtesy: 4, infoHandling: 4 }, notes: '维修进度讲得有些含糊，建议按“问题-处理-时间”三段写清楚' },
+]
+
+interface RoundRow {
+  id: string
+  by: string
+  departmentIds: string[]
+  size: number
+  seed: string
+  createdAt: Date
+  /** People drawn in earlier demo rounds, by the month they were drawn in. */
+  lastChecked: ReadonlyMap<string, string>
+}
+
+/**
+ * A round as spotCheck.startRound writes it: the candidates as they stood, the seed, and the
+ * sample drawn from them, so the round's reproducibility check holds. Nobody checks themself.
+ */
+function buildRound(row: RoundRow): RoundDoc {
+  const creator = person(row.by)
+  const month = shanghaiMonth(row.createdAt)
+  const candidates: SampleCandidate[] = demoPeople
+    .filter((p) => row.departmentIds.includes(p.departmentId) && p.id !== creator.id)
+    .map((p) => ({ personId: p.id, departmentId: p.departmentId, lastCheckedMonth: row.lastChecked.get(p.id) ?? null }))
+  const settings = { size: row.size, excludeWithinMonths: DEFAULT_EXCLUDE_MONTHS, force: false, seed: row.seed, month }
+  const sample = sampleForSpotCheck(candidates, settings)
+  return {
+    _id: row.id,
+    createdBy: creator.id,
+    createdByName: creator.name,
+    departmentIds: [...row.departmentIds].sort(),
+    ...settings,
+    personIds: sample.personIds,
+    candidates,
+    allocation: sample.allocation,
+    eligibleCount: sample.eligibleCount,
+    excludedCount: sample.excludedIds.length,
+    createdAt: row.createdAt,
+  }
+}
+
+function pendingCheck(round: RoundDoc, personId: string): SpotCheckDoc {
+  const checked = person(personId)
+  return pendingSpotCheck(round, { _id: checked.id, name: checked.name, departmentId: checked.departmentId }, { _id: round.createdBy, name: round.createdByName })
+}
+
+/** Scored by the checker, as spotCheck.score writes it: final, counted in the month of scoring. */
+function scoredCheck(round: RoundDoc, personId: string, score: ScoreRow, clock: Clock): SpotCheckDoc {
+  const scoredAt = clock.atDate(`${round.month}-${pad(score.day)}`, '15:30')
+  return {
+    ...pendingCheck(round, personId),
+    status: 'scored',
+    month: shanghaiMonth(scoredAt),
+    scoredAt,
+    scoredBy: round.createdBy,
+    scoredByName: round.createdByName,
+    firstReplyMinutes: score.firstReplyMinutes,
+    rubric: { ...score.rubric },
+    rubricPercent: rubricPercentOf(score.rubric),
+    notes: score.notes,
+    updatedAt: scoredAt,
+  }
+}
+
+/**
+ * Last month the admin checked 华东销售部 and 客户服务部 and scored everyone drawn; this month
+ * 华南销售部's head drew one person, not yet scored.
+ */
+function buildSpotChecks(clock: Clock): { rounds: RoundDoc[]; checks: SpotCheckDoc[] } {
+  const thisMonth = shanghaiMonth(clock.now)
+  const lastMonth = shiftMonth(thisMonth, -1)
+  const done = buildRound({
+    id: 'demo-round-01',
+    by: DEMO_ADMIN_ID,
+    departmentIds: ['dept-sales-east', 'dept-service'],
+    size: lastMonthScores.length,
+    seed: 'demo-round-last-month',
+    createdAt: clock.atDate(`${lastMonth}-08`, '10:15'),
+    lastChecked: new Map(),
+  })
+  const firstOfMonth = `${thisMonth}-01`
+  const drawnOn = clock.day(-2) > firstOfMonth ? clock.day(-2) : firstOfMonth
+  const waiting = buildRound({
+    id: 'demo-round-02',
+    by: 'p-sales-south-01',
+    departmentIds: ['dept-sales-south'],
+    size: 1,
+    seed: 'demo-round-this-month',
+    createdAt: clock.atDate(drawnOn, '09:20'),
+    lastChecked: new Map(done.personIds.map((id) => [id, done.month])),
+  })
+  const scores = done.personIds.map((id, i) => scoredCheck(done, id, lastMonthScores[i % lastMonthScores.length]!, clock))
+  return { rounds: [done, waiting], checks: [...scores, ...waiting.personIds.map((id) => pendingCheck(waiting, id))] }
+}
+
+// ---------------------------------------------------------------- violations
+
+interface ViolationRow {
+  personId: string
+  by: string
+  /** Days of last month. */
+  occurredDay: number
+  recordedDay: number
+  sectionKey: string
+  category: ViolationCategory
+  severity: ViolationSeverity
+  penalty: string
+  description: string
+  appeal?: { day: number; reason: string }
+}
+
+const violationTable: ViolationRow[] = [
+  {
+    personId: 'p-sales-east-03',
+    by: 'p-sales-east-01',
+    occurredDay: 14,
+    recordedDay: 15,
+    sectionKey: 'communication-manners',
+    category: 'communication',
+    severity: 'minor',
+    penalty: '口头警告',
+    description: '在华东重点客户交流群里和经销商为发货顺序争了起来，连发几条语气生硬的消息，群里其他客户都看到了。',
+  },
+  {
+    personId: 'p-service-03',
+    by: 'p-service-01',
+    occurredDay: 18,
+    recordedDay: 19,
+    sectionKey: 'accounts-use',
+    category: 'account',
+    severity: 'major',
+    penalty: '书面警告',
+    description: '下班前把业务微信登录在前台的公用电脑上没有退出，第二天早上才由同事发现并退出。',
+    appeal: { day: 21, reason: '当天电脑已锁屏，前台区域晚上也会上锁，没有其他人接触到账号，请考虑从轻处理。' },
+  },
+]
+
+/**
+ * Last month's violations, as violation.record (and violation.appeal) write them, citing the
+ * version in force. Recorded and appealed within the month, so the appeal is inside its window.
+ */
+function buildViolations(clock: Clock): ViolationDoc[] {
+  const lastMonth = shiftMonth(shanghaiMonth(clock.now), -1)
+  return violationTable.map((row, index) => {
+    const who = person(row.personId)
+    const recorder = person(row.by)
+    const clause = citeSection(demoPolicy, DEMO_POLICY_VERSION, row.sectionKey)
+    if (!clause) throw new Error(`demo violation cites ${row.sectionKey}, not a section of the demo policy`)
+    const occurredOn = `${lastMonth}-${pad(row.occurredDay)}`
+    const recordedAt = clock.atDate(`${lastMonth}-${pad(row.recordedDay)}`, '17:30')
+    const appealedAt = row.appeal ? clock.atDate(`${lastMonth}-${pad(row.appeal.day)}`, '11:05') : null
+    return {
+      _id: `demo-violation-${pad(index + 1)}`,
+      personId: who.id,
+      personName: who.name,
+      departmentId: who.departmentId,
+      month: lastMonth,
+      occurredOn,
+      clause,
+      category: row.category,
+      severity: row.severity,
+      points: pointsFor(row.severity, undefined),
+      penalty: row.penalty,
+      description: row.description,
+      status: row.appeal ? 'appealed' : 'recorded',
+      recordedAt,
+      recordedById: recorder.id,
+      recordedByName: recorder.name,
+      appealReason: row.appeal?.reason ?? null,
+      appealedAt,
+      decidedAt: null,
+      decidedById: null,
+      decidedByName: null,
+      decisionComment: null,
+      updatedAt: appealedAt ?? recordedAt,
+    }
+  })
+}
+
 // ---------------------------------------------------------------- writing
 
 export interface DemoWorkCounts {
@@ -1061,6 +1264,9 @@ export interface DemoWorkCounts {
   marketingItems: number
   pushes: number
   groups: number
+  spotCheckRounds: number
+  spotChecks: number
+  violations: number
 }
 
 async function addAll(db: Database, collection: string, docs: object[]): Promise<void> {
@@ -1069,8 +1275,8 @@ async function addAll(db: Database, collection: string, docs: object[]): Promise
 
 /**
  * Adds the demo company's work records: customers with their history, tasks, archive records
- * and monthly confirmations, marketing material with pushes, business groups, and the
- * company's self-introduction. Expects the company seeded by resetDemoCompany and the work
+ * and monthly confirmations, marketing material with pushes, business groups, spot-check
+ * rounds with their checks, violations, and the company's self-introduction. Expects the company seeded by resetDemoCompany and the work
  * collections empty.
  */
 export async function seedDemoWorkRecords(db: Database, now: Date = new Date()): Promise<DemoWorkCounts> {
@@ -1081,6 +1287,8 @@ export async function seedDemoWorkRecords(db: Database, now: Date = new Date()):
   const confirmations = buildConfirmations(clock)
   const groups = groupTable.map((row, i) => buildGroup(row, i, clock))
   const { items, pushes } = buildMarketing(marketingTable, groups, clock)
+  const { rounds, checks } = buildSpotChecks(clock)
+  const violations = buildViolations(clock)
   const admin = person(DEMO_ADMIN_ID)
 
   await db.collection(SETTINGS).add({
@@ -1103,6 +1311,9 @@ export async function seedDemoWorkRecords(db: Database, now: Date = new Date()):
   await addAll(db, BUSINESS_GROUPS, groups)
   await addAll(db, MARKETING_ITEMS, items)
   await addAll(db, MARKETING_PUSHES, pushes)
+  await addAll(db, SPOT_CHECK_ROUNDS, rounds)
+  await addAll(db, SPOT_CHECKS, checks)
+  await addAll(db, VIOLATIONS, violations)
 
   return {
     customers: files.length,
@@ -1115,5 +1326,8 @@ export async function seedDemoWorkRecords(db: Database, now: Date = new Date()):
     marketingItems: items.length,
     pushes: pushes.length,
     groups: groups.length,
+    spotCheckRounds: rounds.length,
+    spotChecks: checks.length,
+    violations: violations.length,
   }
 }

@@ -68,14 +68,17 @@ export const demoWorkingTime: WorkingTimeSettings = {
 
 const HOUR = 3600_000
 
+/** The demo policy's one version, published and in force. */
+export const DEMO_POLICY_VERSION = { id: 'policy-v1', number: 1 } as const
+
 async function seedPolicy(db: Database, now: Date): Promise<void> {
   const effectiveFrom = addDays(shanghaiDate(now), -60)
   const publishedAt = new Date(Date.parse(`${addDays(effectiveFrom, -3)}T10:00:00+08:00`))
   await db.collection('policy_versions').add({
     data: {
-      _id: 'policy-v1',
+      _id: DEMO_POLICY_VERSION.id,
       status: 'published',
-      number: 1,
+      number: DEMO_POLICY_VERSION.number,
       document: demoPolicy,
       quiz: demoQuiz,
       changeSummary: demoPolicyChangeSummary,
@@ -94,9 +97,9 @@ async function seedPolicy(db: Database, now: Date): Promise<void> {
   const acks = demoPeople
     .filter((p) => !DEMO_POLICY_PENDING_IDS.includes(p.id))
     .map((p, i) => ({
-      _id: `ack-policy-v1-${p.id}`,
-      versionId: 'policy-v1',
-      versionNumber: 1,
+      _id: `ack-${DEMO_POLICY_VERSION.id}-${p.id}`,
+      versionId: DEMO_POLICY_VERSION.id,
+      versionNumber: DEMO_POLICY_VERSION.number,
       personId: p.id,
       departmentId: p.departmentId,
       // Spread over the first week, a few people needing a second try at the quiz.

@@ -1,6 +1,7 @@
 import type {
   ActionInput,
   ActionOutput,
+  AppealRow,
   AssessmentResult,
   AssessmentRun,
   AssessmentRunOverview,
@@ -13,7 +14,7 @@ import type {
 } from '@contract'
 import { callAction } from './cloud'
 
-export type { AssessmentResult, AssessmentRun, AssessmentRunOverview, EvidenceDetails, GradeDistribution, MyAssessment, ResultRow, ResultSort, ResultsExport }
+export type { AppealRow, AssessmentResult, AssessmentRun, AssessmentRunOverview, EvidenceDetails, GradeDistribution, MyAssessment, ResultRow, ResultSort, ResultsExport }
 
 /** Compute a month that has ended, or preview the current one; an unfinished run of the month is resumed instead. */
 export function runMonth(month: string): Promise<AssessmentRun> {
@@ -74,6 +75,11 @@ export function upholdResult(id: string, comment: string): Promise<AssessmentRes
 
 export function adjustResult(id: string, total: number, comment: string): Promise<AssessmentResult> {
   return callAction('assessment.decideAppeal', { id, decision: 'adjust', total, comment: comment.trim() })
+}
+
+/** Appeals waiting for an admin's decision, every month, oldest month first. */
+export function listAppeals(page: number, pageSize: number): Promise<ActionOutput<'assessment.listAppeals'>> {
+  return callAction('assessment.listAppeals', { page, pageSize })
 }
 
 const RESULT_ID = /^result-(\d{4}-\d{2})-(.+)$/

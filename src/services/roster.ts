@@ -37,7 +37,7 @@ export function listPeople(query: PeopleQuery): Promise<PeoplePage> {
   return callAction('roster.listPeople', payload)
 }
 
-/** What the import screen shows, whether the server accepted the file, only checked it, or refused it. */
+/** What the roster import screen shows, whether the server accepted the file, only checked it, or refused it. */
 export interface RosterReport {
   /** Data rows read from the file, when the server said; null when a refusal did not say. */
   rows: number | null

@@ -91,6 +91,7 @@ export const chooseImage = jest.fn(async (_options?: unknown): Promise<unknown> 
   throw { errMsg: 'chooseImage:fail cancel' }
 })
 export const previewImage = jest.fn(async (_options?: unknown) => ({ errMsg: 'previewImage:ok' }))
+export const setClipboardData = jest.fn(async (_options?: unknown) => ({ errMsg: 'setClipboardData:ok' }))
 /** Answers every template with 'reject' unless a test scripts otherwise. */
 export const requestSubscribeMessage = jest.fn(async (options: { tmplIds: string[] }) => ({
   errMsg: 'requestSubscribeMessage:ok',
@@ -165,6 +166,7 @@ const Taro = {
   chooseMessageFile,
   chooseImage,
   previewImage,
+  setClipboardData,
   requestSubscribeMessage,
   getFileSystemManager,
   nextTick,

@@ -4,7 +4,7 @@ import { build } from 'esbuild'
 import { defaultAssessmentRules, type Envelope, type Evidence, type TodoItem } from '../../types/contract'
 import { assessmentTodos } from '../../cloudfunctions/src/actions/assessment'
 import { continueEvent, serveJobEvent, type ContinueEvent } from '../../cloudfunctions/src/assessment/protocol'
-import { runAssessment, type RunOptions, type RunStep } from '../../cloudfunctions/src/assessment/runner'
+import { resultData, runAssessment, writeResults, type RunOptions, type RunStep } from '../../cloudfunctions/src/assessment/runner'
 import { systemContext, type ActionContext } from '../../cloudfunctions/src/core/context'
 import type { Database, DocData } from '../../cloudfunctions/src/core/sdk-types'
 import { scoreMonth } from '../../cloudfunctions/src/domain/assessment/score'
@@ -388,6 +388,60 @@ describe('the monthly assessment job', () => {
       expect(withoutRun(resumed)).toEqual(uninterrupted)
     })
 
+    it('lets two invocations of one run race over the same batches: one carries on, the other stops, and the results are what one invocation writes', async () => {
+      await computed(OCTOBER)
+      const alone = withoutRun(await results(world.db, OCTOBER))
+      const runId = await start(OCTOBER)
+      const options: RunOptions = { batchSize: 10, chunkSize: 1000 }
+      // Both read and write the first batches before either moves the cursor.
+      const steps = await Promise.all([
+        runAssessment(system(), { month: OCTOBER, runId, cursor: null }, options),
+        runAssessment(system(), { month: OCTOBER, runId, cursor: null }, options),
+      ])
+      expect(steps.map((s) => s.outcome).sort()).toEqual(['finished', 'stale'])
+      const raced = await results(world.db, OCTOBER)
+      expect(raced).toHaveLength(STAFF)
+      expect(raced.every((d) => d.runId === runId)).toBe(true)
+      expect(withoutRun(raced)).toEqual(alone)
+    })
+
+    it('rewrites a batch one document at a time when another invocation wrote into it between the removal and the insert', async () => {
+      const earlierRunId = await computed(OCTOBER)
+      const earlier = await results(world.db, OCTOBER)
+      const runId = await computed(OCTOBER)
+      const run = (await loadRun(world.db, runId))!
+      const batch = (await results(world.db, OCTOBER)).slice(0, 3)
+      const [first] = earlier
+      // The other invocation's write lands right after this batch's removal.
+      const racing = new Proxy(world.db, {
+        get(db, key, receiver) {
+          if (key !== 'collection') return Reflect.get(db, key, receiver)
+          return (name: string) => {
+            const collection = db.collection(name)
+            if (name !== 'assessment_results') return collection
+            return Object.assign(Object.create(collection), {
+              where: (query: DocData) => {
+                const selected = collection.where(query)
+                return Object.assign(Object.create(selected), {
+                  remove: async () => {
+                    const removed = await selected.remove()
+                    const { _id, ...data } = first!
+                    await db.collection(name).add({ data: { _id, ...data } })
+                    return removed
+                  },
+                })
+              },
+            })
+          }
+        },
+      })
+      const people = batch.map((r) => ({ _id: r.personId, name: r.personName, departmentId: r.departmentId }))
+      await writeResults(racing, run, people, new Map(batch.map((r) => [r.personId, r.evidence])))
+      const after = (await results(world.db, OCTOBER)).slice(0, 3)
+      expect(first!.runId).toBe(earlierRunId)
+      expect(after).toEqual(batch.map((r) => ({ _id: r._id, ...resultData(run, people.find((p) => p._id === r.personId)!, r.evidence) })))
+    })
+
     it('hands on from invocation to invocation, retries a failed one from the stored cursor, and lets the timer assess last month', async () => {
       const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
       world.now = sh('2026-11-01T02:00:00')
@@ -679,6 +733,52 @@ describe('the monthly assessment job', () => {
         ['assessment.appeal', cast.eastEmployee],
         ['assessment.decideAppeal', cast.admin],
       ])
+    })
+
+    it('queues every pending appeal for admins, oldest month first, paged, until it is decided', async () => {
+      const SEPTEMBER = '2026-09'
+      await published(SEPTEMBER)
+      await published(OCTOBER)
+      const result = (month: string, personId: string) => `result-${month}-${personId}`
+      const appeal = async (personId: string, month: string, at: string) => {
+        world.now = sh(at)
+        await granted(as(personId)('assessment.appeal', { id: result(month, personId), reason: '抽查当天客户已改用电话沟通，请复核' }))
+      }
+      await appeal(cast.eastEmployee, OCTOBER, '2026-11-27T11:00:00')
+      await appeal(cast.southHead, OCTOBER, '2026-11-27T15:00:00')
+      await appeal(cast.eastColleague, SEPTEMBER, '2026-11-28T09:00:00')
+      await appeal(cast.serviceEmployee, OCTOBER, '2026-11-28T10:00:00')
+      // Decided already: not in the queue.
+      await appeal(cast.eastHead, OCTOBER, '2026-11-27T10:30:00')
+      await granted(as(cast.admin)('assessment.decideAppeal', { id: result(OCTOBER, cast.eastHead), decision: 'uphold', comment: '抽查记录无误，维持原结果' }))
+      // The admin's own appeal waits for another admin.
+      await appeal(cast.admin, OCTOBER, '2026-11-27T09:30:00')
+
+      const queue = async (page: number, pageSize: number) => granted(as(cast.admin)('assessment.listAppeals', { page, pageSize }))
+      const first = await queue(1, 3)
+      expect(first).toMatchObject({ total: 4, page: 1, pageSize: 3 })
+      expect(first.items.map((r: { id: string }) => r.id)).toEqual([result(SEPTEMBER, cast.eastColleague), result(OCTOBER, cast.eastEmployee), result(OCTOBER, cast.southHead)])
+      const stored = (await world.db.collection('assessment_results').doc(result(OCTOBER, cast.eastEmployee)).get()).data as unknown as ResultDoc
+      expect(first.items[1]).toEqual({
+        id: result(OCTOBER, cast.eastEmployee),
+        month: OCTOBER,
+        personId: cast.eastEmployee,
+        personName: '李娜',
+        departmentId: 'dept-sales-east',
+        departmentName: '华东销售部',
+        total: stored.total,
+        grade: stored.grade,
+        reason: '抽查当天客户已改用电话沟通，请复核',
+        appealedAt: sh('2026-11-27T11:00:00').toISOString(),
+      })
+      expect((await queue(2, 3)).items.map((r: { id: string }) => r.id)).toEqual([result(OCTOBER, cast.serviceEmployee)])
+
+      await granted(as(cast.admin)('assessment.decideAppeal', { id: result(OCTOBER, cast.eastEmployee), decision: 'adjust', total: 85, comment: '客户已确认改用电话，恢复该项得分' }))
+      const after = await queue(1, 20)
+      expect(after.total).toBe(3)
+      expect(after.items.map((r: { id: string }) => r.id)).toEqual([result(SEPTEMBER, cast.eastColleague), result(OCTOBER, cast.southHead), result(OCTOBER, cast.serviceEmployee)])
+      // The queue is the same pending set the to-do list brings to the admin.
+      expect((await todosOf(cast.admin)).filter((t) => t.id.startsWith('result-')).map((t) => t.id).sort()).toEqual(after.items.map((r: { id: string }) => r.id).sort())
     })
 
     it('lets an admin uphold, but not decide an appeal on their own result', async () => {

@@ -4,6 +4,7 @@ import type { Database } from '../../cloudfunctions/src/core/sdk-types'
 import { apiCaller } from '../support/api'
 import { must, OK, people, type MatrixWorld, type Row, type Who } from './authorization/matrix'
 import { domainRows } from './authorization'
+import { alteredEntries, auditSnapshot, plantAuditEntries } from './authorization/audit-trail'
 import { cast, freshCompany, openidOf } from '../support/company'
 import { connectSdk, startLocalCloud, type TestCloud } from '../support/local-cloud'
 
@@ -163,6 +164,8 @@ it.each(cells)('%s by %s → %s', async (action, who, want, row) => {
     const me = (await db.collection('people').doc(people[who]).get()).data as { name: string; mobile: string; email: string }
     payload = { realName: me.name, mobile: me.mobile, email: me.email, purpose: '维护客户关系，日常沟通' }
   }
+  await plantAuditEntries(db, action, id)
+  const audit = await auditSnapshot(db)
   const digest = cloud.database.digest()
   const res = await as(people[who])(action, payload)
   if (want === OK) {
@@ -171,4 +174,6 @@ it.each(cells)('%s by %s → %s', async (action, who, want, row) => {
     expect(res).toMatchObject({ ok: false, error: { code: want } })
     expect(cloud.database.digest()).toBe(digest)
   }
+  // Whatever the action did, the entries already in the audit log are untouched.
+  expect(alteredEntries(audit, await auditSnapshot(db))).toEqual([])
 })

@@ -296,3 +296,88 @@ describe('to-do lists', () => {
     expect(ofKind((await todos(wanglei)).approvals, 'marketing')).toEqual([])
   })
 })
+
+describe('spot checks', () => {
+  const round1 = 'demo-round-01'
+  const round2 = 'demo-round-02'
+  const huangpeng = 'p-sales-east-07'
+  const tangning = 'p-service-03'
+
+  it('has last month’s round scored in full and this month’s waiting for its checker', async () => {
+    const rounds = await must(as(admin)('spotCheck.listRounds', {}))
+    expect(rounds.items.map((r: { id: string; month: string; createdByName: string; sampledCount: number; scoredCount: number }) => [r.id, r.month, r.createdByName, r.sampledCount, r.scoredCount])).toEqual([
+      [round2, '2026-11', '林涛', 1, 0],
+      [round1, '2026-10', '陈静', 4, 4],
+    ])
+
+    const done = await must(as(admin)('spotCheck.getRound', { id: round1 }))
+    expect(done).toMatchObject({ departmentNames: ['华东销售部', '客户服务部'], size: 4, candidateCount: 16, reproducible: true })
+    expect(done.allocation).toEqual([
+      { departmentId: 'dept-sales-east', departmentName: '华东销售部', eligible: 9, sampled: 2 },
+      { departmentId: 'dept-service', departmentName: '客户服务部', eligible: 7, sampled: 2 },
+    ])
+    expect(done.checks.map((c: { personName: string; status: string; month: string; firstReplyMinutes: number | null; rubricPercent: number }) => [c.personName, c.status, c.month, c.firstReplyMinutes, c.rubricPercent])).toEqual([
+      ['黄鹏', 'scored', '2026-10', 8, 93.3],
+      ['王磊', 'scored', '2026-10', 42, 73.3],
+      ['唐宁', 'scored', '2026-10', null, 86.7],
+      ['董洁', 'scored', '2026-10', 15, 73.3],
+    ])
+    // The head sees their own department's part of the admin's round.
+    expect((await must(as('p-service-01')('spotCheck.getRound', { id: round1 }))).checks.map((c: { personName: string }) => c.personName)).toEqual(['唐宁', '董洁'])
+
+    const waiting = await must(as(linTao)('spotCheck.getRound', { id: round2 }))
+    expect(waiting).toMatchObject({ departmentNames: ['华南销售部'], reproducible: true, scoredCount: 0 })
+    const toScore = await must(as(linTao)('spotCheck.list', { scope: 'toScore' }))
+    expect(toScore.items).toEqual([expect.objectContaining({ id: `${round2}-p-sales-south-04`, personName: '马丽', status: 'pending', roundMonth: '2026-11', month: null })])
+    expect(ofKind((await must<Todos>(as(linTao)('todo.list', {}))).approvals, 'spotcheck')).toEqual([expect.objectContaining({ id: `${round2}-p-sales-south-04`, title: '抽查评分：马丽' })])
+    // Not announced to the person before it is scored.
+    expect(await as('p-sales-south-04')('spotCheck.get', { id: `${round2}-p-sales-south-04` })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('shows the person their scored check with the rubric and the checker’s notes', async () => {
+    const mine = await must(as(huangpeng)('spotCheck.listMine', {}))
+    expect(mine.items).toEqual([expect.objectContaining({ id: `${round1}-${huangpeng}`, checkerName: '陈静', rubricPercent: 93.3, commented: false })])
+    const check = await must(as(huangpeng)('spotCheck.get', { id: `${round1}-${huangpeng}` }))
+    expect(check).toMatchObject({
+      status: 'scored',
+      scoredAt: '2026-10-12T07:30:00.000Z',
+      scoredByName: '陈静',
+      firstReplyMinutes: 8,
+      rubric: { clarity: 5, courtesy: 5, infoHandling: 4 },
+      notes: '报价说明条理清楚，客户追问交货期时也给了明确答复',
+      available: ['comment'],
+    })
+    expect((await must(as(tangning)('spotCheck.listMine', {}))).items).toEqual([expect.objectContaining({ firstReplyMinutes: null, rubricPercent: 86.7 })])
+  })
+})
+
+describe('violations', () => {
+  it('has last month’s two violations citing the policy in force, one of them under appeal', async () => {
+    const all = await must(as(admin)('violation.list', { scope: 'all', month: '2026-10' }))
+    expect(all.items.map((v: { id: string; personName: string; status: string; severity: string; points: number; clause: { label: string } }) => [v.id, v.personName, v.status, v.severity, v.points, v.clause.label])).toEqual([
+      ['demo-violation-02', '唐宁', 'appealed', 'major', 5, '第1版 2.2 账号使用与保管'],
+      ['demo-violation-01', '张伟', 'recorded', 'minor', 2, '第1版 3.3 沟通态度与语言文明'],
+    ])
+    expect((await must(as(admin)('violation.list', { scope: 'all' }))).total).toBe(2)
+
+    const minor = await must(as(cast.eastColleague)('violation.get', { id: 'demo-violation-01' }))
+    expect(minor).toMatchObject({
+      occurredOn: '2026-10-14',
+      category: 'communication',
+      penalty: '口头警告',
+      recordedByName: '王磊',
+      clause: { versionId: 'policy-v1', versionNumber: 1, chapterKey: 'communication', sectionKey: 'communication-manners' },
+      appealDeadline: '2026-10-30',
+      // The window closed before the scenario's today.
+      available: [],
+    })
+    expect((await must(as(wanglei)('violation.list', { scope: 'department' }))).items.map((v: { id: string }) => v.id)).toEqual(['demo-violation-01'])
+
+    const appeals = await must(as(admin)('violation.list', { scope: 'appeals' }))
+    expect(appeals.items).toEqual([expect.objectContaining({ id: 'demo-violation-02', personName: '唐宁', departmentName: '客户服务部', appealedAt: '2026-10-21T03:05:00.000Z' })])
+    const appealed = await must(as(admin)('violation.get', { id: 'demo-violation-02' }))
+    expect(appealed).toMatchObject({ recordedByName: '谢芳', appealReason: expect.stringContaining('从轻处理'), available: ['uphold', 'overturn'] })
+    expect(appealed.history.map((h: { kind: string; actorName: string }) => `${h.kind}:${h.actorName}`)).toEqual(['record:谢芳', 'appeal:唐宁'])
+    expect(ofKind((await must<Todos>(as(admin)('todo.list', {}))).approvals, 'violation')).toEqual([expect.objectContaining({ id: 'demo-violation-02', title: '唐宁申诉违规记录' })])
+  })
+})

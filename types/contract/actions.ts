@@ -20,6 +20,7 @@ import { spotCheckActions } from './spot-checks'
 import { violationActions } from './violations'
 import { assessmentResultActions } from './assessment-results'
 import { replyStatActions } from './reply-stats'
+import { auditActions } from './audit'
 
 export type { ActionSpec } from './action-spec'
 
@@ -525,6 +526,7 @@ export const actions = {
   ...violationActions,
   ...assessmentResultActions,
   ...replyStatActions,
+  ...auditActions,
 } as const
 
 export type Actions = typeof actions

@@ -263,6 +263,15 @@ export const decideAppealInput = z.discriminatedUnion('decision', [
   z.object({ id: idSchema, decision: z.literal('adjust'), total: adjustedTotalSchema, comment: decisionCommentSchema }).strict(),
 ])
 
+/** The appeals queue: every result whose appeal waits for a decision, whatever the month. */
+export const listAppealsInput = pageInputSchema.strict()
+/** `id` is the result's: the decision is taken on the result itself. */
+export const appealRowSchema = assessmentResultSchema
+  .pick({ id: true, month: true, personId: true, personName: true, departmentId: true, departmentName: true, total: true, grade: true })
+  .extend({ reason: z.string(), appealedAt: z.string() })
+export type AppealRow = z.infer<typeof appealRowSchema>
+export const listAppealsOutput = pageOf(appealRowSchema)
+
 export const exportResultsInput = z.object({ month: monthSchema, departmentId: idSchema.optional() }).strict()
 export const exportResultsOutput = z.object({
   /** Where the workbook is kept in cloud storage. */
@@ -341,6 +350,14 @@ export const assessmentResultActions = {
     audience: ['admin'],
     writes: true,
     summary: 'Uphold an appealed result or adjust its total; the computed result is kept beside the adjustment.',
+  }),
+  'assessment.listAppeals': spec({
+    fn: 'api',
+    input: listAppealsInput,
+    output: listAppealsOutput,
+    audience: ['admin'],
+    writes: false,
+    summary: 'Appeals waiting for a decision, every month, oldest month first and then in the order they were made; an admin’s own appeal is left to another admin.',
   }),
   'assessment.exportResults': spec({
     fn: 'api',

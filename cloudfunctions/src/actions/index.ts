@@ -9,6 +9,7 @@ import { spotCheckHandlers } from './spot-check'
 import { violationHandlers } from './violation'
 import { assessmentResultHandlers } from './assessment'
 import { replyStatHandlers } from './reply-stats'
+import { auditHandlers } from './audit'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
 import { getAccount } from './account/get-account'
@@ -118,4 +119,5 @@ export const handlers: HandlerMap<ActionName> = {
   ...violationHandlers,
   ...assessmentResultHandlers,
   ...replyStatHandlers,
+  ...auditHandlers,
 }

@@ -99,7 +99,7 @@ export function resultData(run: RunDoc, person: Person, evidence: Evidence): Omi
  * insert collides with documents written meanwhile (another invocation of the same run), the
  * batch is rewritten one `set` at a time, which converges on the same documents.
  */
-async function writeResults(db: Database, run: RunDoc, people: Person[], evidence: Map<string, Evidence>): Promise<void> {
+export async function writeResults(db: Database, run: RunDoc, people: Person[], evidence: Map<string, Evidence>): Promise<void> {
   const _ = db.command
   const results = db.collection(ASSESSMENT_RESULTS)
   const docs = people.map((person) => ({ _id: resultId(run.month, person._id), ...resultData(run, person, evidence.get(person._id)!) }))
@@ -111,6 +111,24 @@ async function writeResults(db: Database, run: RunDoc, people: Person[], evidenc
       await Promise.all(docs.slice(i, i + WRITE_PARALLELISM).map(({ _id, ...data }) => results.doc(_id).set({ data })))
     }
   }
+}
+
+interface Batch {
+  people: Person[]
+  evidence: Map<string, Evidence>
+}
+
+/** The next people after `after` in `_id` order, with their evidence. */
+async function readBatch(db: Database, j: ReturnType<typeof judgement>, run: RunDoc, after: string | null, limit: number): Promise<Batch> {
+  const people = await peopleAfter(db, j.window, after, limit)
+  if (people.length === 0) return { people, evidence: new Map() }
+  const evidence = await gatherEvidence(
+    db,
+    people.map((p) => p._id),
+    j,
+    run.rules.firstReplyThresholdMinutes,
+  )
+  return { people, evidence }
 }
 
 function step(run: RunDoc, outcome: RunStep['outcome'], patch: Partial<Pick<RunStep, 'status' | 'cursor' | 'processed'>> = {}): RunStep {
@@ -183,6 +201,13 @@ export async function runAssessment(ctx: ActionContext, position: RunPosition, o
   let cursor = run.cursor
   let processed = run.processed
   let taken = 0
+  const read = (after: string | null, limit: number): Promise<Batch> => {
+    const batch = readBatch(ctx.db, j, run, after, limit)
+    // Read ahead may be abandoned (stale run, time up); its failure then matters to nobody.
+    batch.catch(() => undefined)
+    return batch
+  }
+  let ahead: Promise<Batch> | null = null
   while (taken < chunkSize && Date.now() - started < budgetMs) {
     // A published month is frozen: checked before every batch, so a publication that slips in mid-run stops it.
     if (await publishedRun(ctx.db, run.month)) {
@@ -190,16 +215,15 @@ export async function runAssessment(ctx: ActionContext, position: RunPosition, o
       return step(run, 'frozen', { status: 'failed', cursor, processed })
     }
     const limit = Math.min(batchSize, chunkSize - taken)
-    const people = await peopleAfter(ctx.db, j.window, cursor, limit)
+    const { people, evidence } = await (ahead ?? read(cursor, limit))
+    ahead = null
     if (people.length === 0) return finish(ctx, run, cursor, processed)
-    const evidence = await gatherEvidence(
-      ctx.db,
-      people.map((p) => p._id),
-      j,
-      run.rules.firstReplyThresholdMinutes,
-    )
-    await writeResults(ctx.db, run, people, evidence)
     const to = people[people.length - 1]!._id
+    // The next batch is read while this one is written: reading writes nothing, and the cursor
+    // still moves one written batch at a time.
+    const nextLimit = Math.min(batchSize, chunkSize - taken - people.length)
+    if (people.length === limit && nextLimit > 0) ahead = read(to, nextLimit)
+    await writeResults(ctx.db, run, people, evidence)
     await options.onBatchWritten?.({ runId: run._id, from: cursor, to, people: people.length })
     const { stats } = await ctx.db
       .collection(ASSESSMENT_RUNS)

@@ -1,6 +1,7 @@
 import type {
   Adjustment,
   Appeal,
+  AppealRow,
   AppealStatus,
   AssessmentResult,
   AssessmentRules,
@@ -208,5 +209,21 @@ export function toResultRow(doc: ResultDoc, departmentName: string): ResultRow {
     computedTotal: doc.score.total,
     appealStatus: doc.appealStatus,
     insufficientCount: doc.score.indicators.filter((i) => i.insufficient).length,
+  }
+}
+
+/** A result in the appeals queue; only called for results with an appeal. */
+export function toAppealRow(doc: ResultDoc, departmentName: string): AppealRow {
+  return {
+    id: doc._id,
+    month: doc.month,
+    personId: doc.personId,
+    personName: doc.personName,
+    departmentId: doc.departmentId,
+    departmentName,
+    total: doc.total,
+    grade: doc.grade,
+    reason: doc.appeal?.reason ?? '',
+    appealedAt: (doc.appeal?.appealedAt ?? doc.computedAt).toISOString(),
   }
 }

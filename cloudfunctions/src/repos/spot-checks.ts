@@ -68,6 +68,34 @@ export function spotCheckId(roundId: string, personId: string): string {
 }
 
 /** Reads by id without throwing on a missing one (doc(id).get() would). */
+/** A check as a round creates it: waiting for its checker (the round's creator) to score it. */
+export function pendingSpotCheck(round: Pick<RoundDoc, '_id' | 'month' | 'createdAt'>, person: { _id: string; name: string; departmentId: string }, checker: { _id: string; name: string }): SpotCheckDoc {
+  return {
+    _id: spotCheckId(round._id, person._id),
+    roundId: round._id,
+    personId: person._id,
+    personName: person.name,
+    departmentId: person.departmentId,
+    checkerId: checker._id,
+    checkerName: checker.name,
+    status: 'pending',
+    roundMonth: round.month,
+    month: null,
+    scoredAt: null,
+    scoredBy: null,
+    scoredByName: null,
+    firstReplyMinutes: null,
+    rubric: null,
+    rubricPercent: null,
+    notes: '',
+    screenshots: [],
+    employeeComment: null,
+    commentedAt: null,
+    createdAt: round.createdAt,
+    updatedAt: round.createdAt,
+  }
+}
+
 export async function loadSpotCheck(db: Database, id: string): Promise<SpotCheckDoc | null> {
   const { data } = await db.collection<SpotCheckDoc>(SPOT_CHECKS).where({ _id: id }).limit(1).get()
   return data[0] ?? null

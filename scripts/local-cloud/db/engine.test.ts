@@ -173,6 +173,16 @@ describe('insert and read', () => {
     ])
   })
 
+  it('keeps a plain field list the same as the full projection does: _id first, values in their stored form', () => {
+    insert('people', [{ _id: 'e', name: '戊', joinedAt: new Date('2026-03-01T00:00:00Z'), tags: ['x'], profile: { city: '上海' }, age: 0 }])
+    const picked = t.find('people', { _id: 'e' }, { projection: { tags: true, joinedAt: 1, profile: 1, nothing: 1 } })
+    // A dotted path sends the projection through mingo; profile holds nothing else, so the answers must agree.
+    const viaMingo = t.find('people', { _id: 'e' }, { projection: { tags: true, joinedAt: 1, 'profile.city': 1, nothing: 1 } })
+    expect(picked).toEqual([{ _id: 'e', joinedAt: new Date('2026-03-01T00:00:00Z'), tags: ['x'], profile: { city: '上海' } }])
+    expect(picked).toEqual(viaMingo)
+    expect(Object.keys(picked[0]!)[0]).toBe('_id')
+  })
+
   it('evaluates the MongoDB operators the SDK produces', () => {
     insert('people', [
       { _id: 'a', age: 10, tags: ['x', 'y'], name: 'Alice', openid: 'o1' },

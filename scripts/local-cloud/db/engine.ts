@@ -44,6 +44,13 @@ function docOf(hit: Hit): Doc {
   return hit.doc
 }
 
+/** `{a: true, b: 1}`: the fields a projection keeps, when that is all it says; otherwise null. */
+function topLevelInclusion(projection: Doc): Set<string> | null {
+  const keys = Object.keys(projection)
+  if (!keys.every((k) => (projection[k] === true || projection[k] === 1) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))) return null
+  return new Set(keys)
+}
+
 function sortObject(sort: SortSpec): Record<string, 1 | -1> {
   return Object.fromEntries(sort)
 }
@@ -102,6 +109,7 @@ export class Engine {
         this.transactions.noteCommitted(coll.name, doc._id as DocId, null)
       }
     })
+    this.store.refreshStatistics()
     return prepared.map((d) => d._id as DocId)
   }
 
@@ -198,6 +206,16 @@ export class Engine {
 
   private project(hits: Hit[], projection: unknown): string[] {
     if (!isPlainObject(projection) || Object.keys(projection).length === 0) return hits.map((h) => h.text)
+    const fields = topLevelInclusion(projection)
+    if (fields) {
+      // The stored text is already the wire form: pick its top-level members without decoding them.
+      return hits.map((h) => {
+        const raw = JSON.parse(h.text) as Doc
+        const out: Doc = '_id' in raw ? { _id: raw._id } : {}
+        for (const key of Object.keys(raw)) if (key !== '_id' && fields.has(key)) out[key] = raw[key]
+        return JSON.stringify(out)
+      })
+    }
     const docs = hits.map(docOf)
     const projected = guardMingo(() => find(docs, {}, projection).all() as Doc[])
     // MongoDB keeps _id first; mingo appends it.

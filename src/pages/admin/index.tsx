@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { TabPage } from '@/components/tab-page'
 import { SessionGate } from '@/components/session-gate'
 import { EntryList } from '@/components/entry-list'
-import { anomalyList, assessmentResultPaths, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
+import { anomalyList, assessmentResultPaths, auditPaths, assessmentRulesPaths, archiveList, archivePaths, customerList, customerPaths, delegationList, followUpList, groupList, handoverList, marketingPaths, routes, taskListPage, violationListPage, violationPages, spotCheckRoundsPage } from '@/routes'
 
 function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
@@ -16,6 +16,7 @@ function Admin() {
             { id: 'admin-departments', title: '部门管理', description: '部门、负责人与人数，新增部门', onOpen: open(routes.departments) },
             { id: 'admin-people', title: '员工列表', description: '按部门或姓名查找，联系方式已脱敏', onOpen: open(routes.people) },
             { id: 'admin-roster-import', title: '导入花名册', description: '粘贴或上传 CSV，先校验后导入', onOpen: open(routes.rosterImport) },
+            { id: 'admin-audit', title: '审计日志', description: '按人员、操作、记录和时间查找操作与查看完整联系方式的记录', onOpen: open(auditPaths.log) },
           ]}
         />
       </View>

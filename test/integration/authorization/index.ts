@@ -8,6 +8,7 @@ import { spotCheckRows } from './spot-checks'
 import { violationRows } from './violations'
 import { assessmentResultRows } from './assessment-results'
 import { replyStatRows } from './reply-stats'
+import { auditRows } from './audit'
 
 /** Each domain's rows, in the order the domains were built. */
-export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows, replyStatRows]
+export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows, replyStatRows, auditRows]

@@ -1,6 +1,6 @@
 import type { ApplicationDetail, ApplicationEvent } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
-import { writeAudit } from '../../core/audit'
+import { auditContactRead, writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { accountApplicationFlow } from '../../domain/workflow/account-application'
 import type { Relation } from '../../domain/workflow/workflow'
@@ -17,9 +17,15 @@ export function callerRelations(ctx: ActionContext, doc: ApplicationDoc): Promis
   return callerRelationsTo(ctx, doc.applicantId, doc.departmentId)
 }
 
+/** The detail carries the applicant's mobile and email in full, so handing it to anyone but the applicant is logged. */
+export async function applicationDetailFor(ctx: ActionContext, doc: ApplicationDoc, relations: Relation[], departmentName: string): Promise<ApplicationDetail> {
+  await auditContactRead(ctx, { targetCollection: 'people', targetId: doc.applicantId, fields: ['mobile', 'email'], source: { collection: APPLICATIONS, id: doc._id } })
+  return toApplicationDetail(doc, departmentName, accountApplicationFlow.available(doc.status, relations))
+}
+
 export async function detailFor(ctx: ActionContext, doc: ApplicationDoc): Promise<ApplicationDetail> {
   const { relations, departmentName } = await callerRelations(ctx, doc)
-  return toApplicationDetail(doc, departmentName, accountApplicationFlow.available(doc.status, relations))
+  return applicationDetailFor(ctx, doc, relations, departmentName)
 }
 
 /**

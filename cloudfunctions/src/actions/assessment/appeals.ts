@@ -1,10 +1,11 @@
-import type { ActionInput, AssessmentResult } from '../../../../types/contract'
+import type { ActionInput, ActionOutput, AssessmentResult } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
 import { writeAudit } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import { gradeFor } from '../../domain/assessment/score'
-import { ASSESSMENT_RESULTS, loadResult, loadRun, publishedRun, toResult, type ResultDoc, type StoredAdjustment, type StoredAppeal } from '../../repos/assessment-results'
+import { ASSESSMENT_RESULTS, loadResult, loadRun, publishedRun, toAppealRow, toResult, type ResultDoc, type StoredAdjustment, type StoredAppeal } from '../../repos/assessment-results'
 import { departmentName } from '../../repos/departments'
+import { fetchPage } from '../../repos/paging'
 
 /** Only the person the result is about appeals it; others learn no more than their scope allows. */
 function refuseUnlessOwn(ctx: ActionContext, doc: ResultDoc): void {
@@ -75,4 +76,26 @@ export async function decideAppeal(input: ActionInput<'assessment.decideAppeal'>
     after: { appealStatus: appeal.status, total: adjustment?.total ?? doc.total, grade: adjustment?.grade ?? doc.grade, comment: input.comment },
   })
   return present(ctx, { ...doc, ...change })
+}
+
+/**
+ * The appeals queue for admins: every pending appeal of any month, the oldest month first and
+ * within a month in the order they were made. Like the to-do list, it leaves out the admin's
+ * own appeal, which they may not decide.
+ */
+export async function listAppeals(input: ActionInput<'assessment.listAppeals'>, ctx: ActionContext): Promise<ActionOutput<'assessment.listAppeals'>> {
+  const me = requirePerson(ctx)
+  const where = { appealStatus: 'pending', personId: ctx.db.command.neq(me._id) }
+  return fetchPage<ResultDoc, ActionOutput<'assessment.listAppeals'>['items'][number]>(
+    ctx,
+    ASSESSMENT_RESULTS,
+    where,
+    [
+      ['month', 'asc'],
+      ['appeal.appealedAt', 'asc'],
+      ['_id', 'asc'],
+    ],
+    input,
+    toAppealRow,
+  )
 }

@@ -1,6 +1,6 @@
 import type { assessmentResultActions } from '../../../../types/contract'
 import type { HandlerMap } from '../../core/handler'
-import { appealResult, decideAppeal } from './appeals'
+import { appealResult, decideAppeal, listAppeals } from './appeals'
 import { exportResults } from './export'
 import { getMine } from './mine'
 import { distribution, listResults } from './results'
@@ -17,5 +17,6 @@ export const assessmentResultHandlers: HandlerMap<keyof typeof assessmentResultA
   'assessment.getMine': getMine,
   'assessment.appeal': appealResult,
   'assessment.decideAppeal': decideAppeal,
+  'assessment.listAppeals': listAppeals,
   'assessment.exportResults': exportResults,
 }

@@ -1,10 +1,12 @@
 import { CUSTOMER_TIMELINE_LIMIT, shanghaiDate, type CustomerDetail, type CustomerTimelineEntry } from '../../../../types/contract'
 import { refuse } from '../../core/action-failure'
+import { auditContactRead } from '../../core/audit'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
 import { averageSatisfaction } from '../../domain/follow-up'
 import {
   contactEntry,
+  CUSTOMERS,
   CUSTOMER_CONTACTS,
   CUSTOMER_FEEDBACK,
   feedbackEntry,
@@ -92,6 +94,8 @@ export async function customerDetailFor(ctx: ActionContext, doc: CustomerDoc, ac
     personNames(ctx.db, [doc.ownerId]),
   ])
   const ownerName = names.get(doc.ownerId) ?? ''
+  // The phone goes out in full (to its owner, their head or an admin): that read is logged.
+  if (doc.phone) await auditContactRead(ctx, { targetCollection: CUSTOMERS, targetId: doc._id, fields: ['phone'] })
   const followUpNames = { customer: doc.name, owner: ownerName, department: departmentName }
   const openFollowUps = open.data.map((f) => toFollowUp(f, today, followUpNames))
   const timeline = [

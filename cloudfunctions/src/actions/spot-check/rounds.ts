@@ -9,7 +9,7 @@ import { addMonths, sampleForSpotCheck, type SampleCandidate } from '../../domai
 import { loadDepartments } from '../../repos/departments'
 import { PEOPLE, type PersonDoc } from '../../repos/people'
 import { readAll } from '../../repos/read-all'
-import { loadRound, spotCheckId, SPOT_CHECK_ROUNDS, SPOT_CHECKS, toRoundAllocation, toRoundSummary, toSpotCheckSummary, type RoundDoc, type SpotCheckDoc } from '../../repos/spot-checks'
+import { loadRound, pendingSpotCheck, SPOT_CHECK_ROUNDS, SPOT_CHECKS, toRoundAllocation, toRoundSummary, toSpotCheckSummary, type RoundDoc, type SpotCheckDoc } from '../../repos/spot-checks'
 import { departmentNames } from './shared'
 
 /** Checks go in batches: one request per hundred people rather than one each. */
@@ -90,30 +90,7 @@ export async function startRound(input: ActionInput<'spotCheck.startRound'>, ctx
   }
   await ctx.db.collection(SPOT_CHECK_ROUNDS).add({ data: { ...round } })
   const byId = new Map(drawable.map((p) => [p._id, p]))
-  const checks: SpotCheckDoc[] = sample.personIds.map((personId) => ({
-    _id: spotCheckId(round._id, personId),
-    roundId: round._id,
-    personId,
-    personName: byId.get(personId)!.name,
-    departmentId: byId.get(personId)!.departmentId,
-    checkerId: me._id,
-    checkerName: me.name,
-    status: 'pending',
-    roundMonth: month,
-    month: null,
-    scoredAt: null,
-    scoredBy: null,
-    scoredByName: null,
-    firstReplyMinutes: null,
-    rubric: null,
-    rubricPercent: null,
-    notes: '',
-    screenshots: [],
-    employeeComment: null,
-    commentedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  }))
+  const checks: SpotCheckDoc[] = sample.personIds.map((personId) => pendingSpotCheck(round, byId.get(personId)!, me))
   for (let i = 0; i < checks.length; i += CHECK_BATCH) {
     await ctx.db.collection(SPOT_CHECKS).add({ data: checks.slice(i, i + CHECK_BATCH).map((c) => ({ ...c })) })
   }

@@ -1,6 +1,7 @@
-import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import AssessmentAdminPage from './index'
+import type { AppealRow } from '@contract'
+import AssessmentAdminPage, { APPEALS_PAGE_SIZE } from './index'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { admin, head } from '../../../../test/doubles/people'
 import { distribution, freezeClock, overview, run } from '../../../../test/doubles/assessment'
@@ -11,6 +12,7 @@ function backend(handlers: Record<string, Handler> = {}, viewer = admin) {
     'session.whoami': () => ok({ status: 'bound', person: viewer, policyToAcknowledge: null }),
     'assessment.getRun': () => ok(overview()),
     'assessment.distribution': () => ok(distribution()),
+    'assessment.listAppeals': () => ok(appealsPage([])),
     ...handlers,
   })
 }
@@ -23,6 +25,26 @@ async function opened() {
 function disabled(id: string): boolean {
   const el = byId(id)
   return el.hasAttribute('disabled') || el.className.includes('disabled')
+}
+
+function appeal(personId: string, personName: string, month: string, overrides: Partial<AppealRow> = {}): AppealRow {
+  return {
+    id: `result-${month}-${personId}`,
+    month,
+    personId,
+    personName,
+    departmentId: 'd-sales',
+    departmentName: '销售部',
+    total: 74.5,
+    grade: '合格',
+    reason: '抽查当天客户改用电话沟通，微信里看不到回复',
+    appealedAt: '2026-11-03T02:30:00.000Z',
+    ...overrides,
+  }
+}
+
+function appealsPage(items: AppealRow[], total = items.length, page = 1) {
+  return { items, total, page, pageSize: APPEALS_PAGE_SIZE }
 }
 
 renderPagesAsH5()
@@ -161,6 +183,93 @@ describe('monthly assessment administration', () => {
       expect(byId('assessment-run').textContent).toBe('开始计算')
       expect(disabled('assessment-publish')).toBe(true)
       await waitFor(() => byId('assessment-distribution-empty'))
+    })
+
+    describe('pending appeals', () => {
+      const queue = [appeal('p-zhang', '张三', '2026-09', { appealedAt: '2026-10-08T01:00:00.000Z', total: 58, grade: '不合格' }), appeal('p-li', '李四', '2026-10', { departmentName: '客服部' })]
+
+      it('lists the appeals waiting for a decision with their count, and opens the result where it is decided', async () => {
+        const calls = backend({ 'assessment.listAppeals': () => ok(appealsPage(queue)) })
+        await opened()
+        await waitFor(() => expect(byId('assessment-appeals-title').textContent).toBe('待处理申诉 (2)'))
+        expect(calls.callsTo('assessment.listAppeals')[0].payload).toEqual({ page: 1, pageSize: APPEALS_PAGE_SIZE })
+        const rows = byId('assessment-appeals').querySelectorAll('[id^="assessment-appeal-result-"]')
+        expect(Array.from(rows).map((r) => r.id)).toEqual(['assessment-appeal-result-2026-09-p-zhang', 'assessment-appeal-result-2026-10-p-li'])
+        const first = byId('assessment-appeal-result-2026-09-p-zhang').textContent ?? ''
+        expect(first).toContain('张三（销售部）· 2026年9月')
+        expect(first).toContain('58分')
+        expect(first).toContain('不合格')
+        expect(first).toContain('抽查当天客户改用电话沟通，微信里看不到回复')
+        expect(first).toContain('2026-10-08 09:00 申诉')
+        expect(byId('assessment-appeal-result-2026-10-p-li').textContent).toContain('李四（客服部）')
+
+        fireEvent.click(byId('assessment-appeal-result-2026-10-p-li'))
+        expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/assessment/mine/index?id=result-2026-10-p-li' })
+      })
+
+      it('says when nothing waits', async () => {
+        backend()
+        await opened()
+        await waitFor(() => byId('assessment-appeals-empty'))
+        expect(byId('assessment-appeals-title').textContent).toBe('待处理申诉 (0)')
+        expect(byId('assessment-appeals-empty').textContent).toBe('暂无待处理的申诉')
+      })
+
+      it('loads the next page on request', async () => {
+        const firstPage = Array.from({ length: APPEALS_PAGE_SIZE }, (_, i) => appeal(`p-${i}`, `员工${i}`, '2026-10'))
+        const calls = backend({
+          'assessment.listAppeals': ({ page }) => ok(page === 1 ? appealsPage(firstPage, APPEALS_PAGE_SIZE + 1) : appealsPage([appeal('p-last', '最后一位', '2026-10')], APPEALS_PAGE_SIZE + 1, 2)),
+        })
+        await opened()
+        await waitFor(() => byId('assessment-appeals-more'))
+        expect(byId('assessment-appeals-title').textContent).toBe(`待处理申诉 (${APPEALS_PAGE_SIZE + 1})`)
+        fireEvent.click(byId('assessment-appeals-more'))
+        await waitFor(() => byId('assessment-appeal-result-2026-10-p-last'))
+        expect(calls.callsTo('assessment.listAppeals')[1].payload).toEqual({ page: 2, pageSize: APPEALS_PAGE_SIZE })
+        expect(shown('assessment-appeals-more')).toBe(false)
+      })
+
+      it('shows a failure with a retry', async () => {
+        let tries = 0
+        backend({ 'assessment.listAppeals': () => (++tries === 1 ? fail('INTERNAL', '网络不太稳定，请重试') : ok(appealsPage(queue))) })
+        await opened()
+        const error = await waitFor(() => byId('assessment-appeals-error'))
+        expect(error.textContent).toContain('网络不太稳定，请重试')
+        fireEvent.click(within(error).getByText('重试'))
+        await waitFor(() => expect(byId('assessment-appeals-title').textContent).toBe('待处理申诉 (2)'))
+      })
+
+      it('reads the queue again on coming back, so a decided appeal is gone', async () => {
+        const showMock = Taro.useDidShow as jest.Mock
+        const hideMock = Taro.useDidHide as jest.Mock
+        const showOnMount = showMock.getMockImplementation()
+        const hideDefault = hideMock.getMockImplementation()
+        const shows: Array<() => void> = []
+        const hides: Array<() => void> = []
+        showMock.mockImplementation((callback: () => void) => {
+          shows.push(callback)
+        })
+        hideMock.mockImplementation((callback: () => void) => {
+          hides.push(callback)
+        })
+        let round = 0
+        const calls = backend({ 'assessment.listAppeals': () => ok(++round === 1 ? appealsPage(queue) : appealsPage(queue.slice(0, 1))) })
+        try {
+          await opened()
+          await waitFor(() => byId('assessment-appeal-result-2026-10-p-li'))
+          fireEvent.click(byId('assessment-appeal-result-2026-10-p-li'))
+          act(() => {
+            for (const hide of hides.slice(-1)) hide()
+            for (const show of shows.slice(-1)) show()
+          })
+          await waitFor(() => expect(byId('assessment-appeals-title').textContent).toBe('待处理申诉 (1)'))
+          expect(shown('assessment-appeal-result-2026-10-p-li')).toBe(false)
+          expect(calls.callsTo('assessment.listAppeals')).toHaveLength(2)
+        } finally {
+          showMock.mockImplementation(showOnMount)
+          hideMock.mockImplementation(hideDefault)
+        }
+      })
     })
 
     it('keeps heads out', async () => {

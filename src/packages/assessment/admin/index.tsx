@@ -5,15 +5,30 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { assessmentRunStatusLabels } from '@contract'
 import { shanghaiMonth } from '@contract/calendar'
 import { formatShanghaiTime } from '@/services/accounts'
-import { exportResults, getDistribution, getRun, publishMonth, runMonth, type AssessmentRunOverview, type GradeDistribution, type ResultsExport } from '@/services/assessment'
+import {
+  exportResults,
+  getDistribution,
+  getRun,
+  listAppeals,
+  publishMonth,
+  runMonth,
+  type AssessmentRunOverview,
+  type GradeDistribution,
+  type ResultsExport,
+} from '@/services/assessment'
 import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, InlineError, PageLoading } from '@/components/state-views'
+import { ListFooter } from '@/components/record/list-footer'
 import { Watermark } from '@/components/watermark'
 import { useLoaded } from '@/hooks/use-loaded'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { MonthChips } from '../components/month-chips'
 import { lastClosedMonth, monthLabel, monthsEndingAt } from '../components/months'
-import { assessmentResultPaths } from '../results-paths'
+import { GradeTag } from '../components/grade-tag'
+import { assessmentResultPaths, resultPageUrl } from '../results-paths'
+import { replyStatsImportUrl } from '../reply-stats-paths'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 import '../components/assessment.scss'
@@ -23,6 +38,8 @@ import './index.scss'
 export const POLL_MS = 2000
 /** The current month (a preview) and the six before it. */
 const MONTHS = 7
+/** Appeals shown at a time; more load on request. */
+export const APPEALS_PAGE_SIZE = 10
 
 function countOf(counts: GradeDistribution['total']['counts'], grade: string): number {
   return counts.find((c) => c.grade === grade)?.count ?? 0
@@ -286,7 +303,58 @@ function MonthPanel({ month }: { month: string }) {
         <Button id='assessment-open-results' fill='outline' block onClick={() => void Taro.navigateTo({ url: assessmentResultPaths.team })}>
           查看人员结果与申诉
         </Button>
+        {/* WeCom's statistics of the month feed its reply-timeliness indicator. */}
+        <Button id='assessment-import-reply-stats' className='assessment-admin__next' fill='outline' block onClick={() => void Taro.navigateTo({ url: replyStatsImportUrl(month) })}>
+          导入企业微信统计
+        </Button>
       </View>
+    </View>
+  )
+}
+
+/**
+ * Appeals of every month waiting for a decision, oldest month first. Each opens the person's
+ * result, where the appeal is decided; coming back reads the queue again, so a decided one is gone.
+ */
+function AppealsQueue() {
+  const list = usePagedList('appeals', listAppeals, APPEALS_PAGE_SIZE)
+  useRefreshOnShow(list.reload)
+  return (
+    <View id='assessment-appeals' className='record__section card'>
+      <Text id='assessment-appeals-title' className='record__title'>
+        {list.status === 'ready' ? `待处理申诉 (${list.total})` : '待处理申诉'}
+      </Text>
+      {list.status === 'loading' ? (
+        <PageLoading />
+      ) : list.status === 'error' ? (
+        <ErrorState id='assessment-appeals-error' message={list.error ?? ''} onRetry={list.reload} />
+      ) : list.items.length === 0 ? (
+        <Text id='assessment-appeals-empty' className='assessment-admin__line'>
+          暂无待处理的申诉
+        </Text>
+      ) : (
+        <View>
+          {list.items.map((row) => (
+            <View
+              key={row.id}
+              id={`assessment-appeal-${row.id}`}
+              className='assessment-admin__appeal'
+              onClick={() => void Taro.navigateTo({ url: resultPageUrl(row.month, row.personId) })}
+            >
+              <View className='assessment-admin__appeal-head'>
+                <Text>{`${row.personName}（${row.departmentName}）· ${monthLabel(row.month)}`}</Text>
+                <View className='assessment-admin__appeal-score'>
+                  <Text>{`${row.total}分`}</Text>
+                  <GradeTag grade={row.grade} />
+                </View>
+              </View>
+              <Text className='assessment-admin__appeal-reason'>{row.reason}</Text>
+              <Text className='assessment-admin__appeal-when'>{`${formatShanghaiTime(row.appealedAt)} 申诉`}</Text>
+            </View>
+          ))}
+          <ListFooter list={list} idPrefix='assessment-appeals' />
+        </View>
+      )}
     </View>
   )
 }
@@ -301,6 +369,7 @@ function AdminScreen() {
         <Text className='record__title'>月度考核</Text>
         <Text className='record__when'>月末后计算上月结果，核对无误再发布；本月可先预览，预览不能发布。</Text>
       </View>
+      <AppealsQueue />
       <MonthChips idPrefix='assessment-admin-month' months={months} selected={month} onSelect={setMonth} />
       <MonthPanel key={month} month={month} />
     </View>

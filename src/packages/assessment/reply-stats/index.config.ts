@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '导入企业微信统计',
+})
