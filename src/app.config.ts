@@ -4,7 +4,7 @@ export default defineAppConfig({
     {
       root: 'packages/admin',
       name: 'admin',
-      pages: ['departments/index', 'people/index', 'import/index', 'working-time/index', 'audit/index'],
+      pages: ['departments/index', 'people/index', 'import/index', 'working-time/index', 'audit/index', 'retention/index'],
     },
     {
       root: 'packages/account',
@@ -14,6 +14,7 @@ export default defineAppConfig({
         'application/index',
         'mine/index',
         'accounts/index',
+        'applications/index',
         // Record pages sit where types/contract/pages.ts says: subscribe messages and to-do lists open them there.
         'anomaly/index',
         'anomaly-report/index',
@@ -37,7 +38,7 @@ export default defineAppConfig({
     {
       root: 'packages/notice',
       name: 'notice',
-      pages: ['detail/index', 'inbox/index', 'compose/index', 'sent/index'],
+      pages: ['detail/index', 'inbox/index', 'compose/index', 'sent/index', 'overdue/index'],
     },
     {
       root: 'packages/customer',
@@ -68,6 +69,12 @@ export default defineAppConfig({
       root: 'packages/archive',
       name: 'archive',
       pages: ['list/index', 'edit/index', 'detail/index', 'monthly/index', 'coverage/index'],
+    },
+    {
+      // Charts (@antv/f2 4, ~175 KB of the page) live only here, out of the main package.
+      root: 'packages/dashboard',
+      name: 'dashboard',
+      pages: ['index'],
     },
   ],
   // Every role reaches applications, anomaly reports and the self-check from the first screens, so fetch that subpackage while they look around.

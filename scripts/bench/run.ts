@@ -5,6 +5,7 @@ import { connectSdk } from '../local-cloud/sdk-client'
 import { resetDemoCompany } from '../local-cloud/seed'
 import { startLocalCloud } from '../local-cloud/server'
 import { benchAssessment } from './assessment'
+import { benchDashboard } from './dashboard'
 
 /**
  * Measures the local stack on this machine: raw SDK round trips, one caller through the
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     const noticeSamples: number[] = []
     for (let i = 0; i < 100; i++) noticeSamples.push(await timed(() => call('notice.listReceipts', { noticeId: 'notice-demo-1', page: 1, pageSize: 20 })))
     console.log(summarize('gateway notice.listReceipts, 1 caller', noticeSamples))
+    // Adds the demo work records (spot checks, violations …) the dashboard reads.
+    await benchDashboard(cloud.url, db, timed, summarize)
 
     const concurrent: number[] = []
     const started = Date.now()

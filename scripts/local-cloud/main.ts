@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { resetDemoCompany } from './seed'
+import { seedDemoAssessments } from './seed-assessments'
 import { seedDemoWorkRecords } from './seed-work'
 import { connectSdk, sdkEnvironment } from './sdk-client'
 import { REPO_ROOT, startLocalCloud } from './server'
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
       console.log(
         `seeded work records: ${work.customers} customers, ${work.tasks} tasks, ${work.archiveRecords} archive records, ${work.marketingItems} marketing items, ${work.groups} groups, ${work.spotChecks} spot checks, ${work.violations} violations`,
       )
+      const months = await seedDemoAssessments(db)
+      console.log(`seeded published assessments: ${months.join(', ')}`)
     }
   }
   await cloud.pool.warm()

@@ -5,7 +5,7 @@ import type {
   AccountSummary,
   ActionInput,
   ApplicationDetail,
-  ApplicationStatus,
+  ApplicationListStatus,
   ApplicationSummary,
   SubmitApplicationInput,
   Todos,
@@ -93,15 +93,17 @@ export function declineActivation(id: string, comment: string): Promise<Applicat
 }
 
 export interface ApplicationsQuery {
-  scope: 'mine' | 'pending' | 'all'
+  scope: 'mine' | 'pending' | 'all' | 'department'
   page: number
   pageSize: number
-  status?: ApplicationStatus
+  status?: ApplicationListStatus
+  departmentId?: string
 }
 
 export function listApplications(query: ApplicationsQuery): Promise<Page<ApplicationSummary>> {
   const payload: ActionInput<'account.listApplications'> = { scope: query.scope, page: query.page, pageSize: query.pageSize }
   if (query.status) payload.status = query.status
+  if (query.departmentId) payload.departmentId = query.departmentId
   return callAction('account.listApplications', payload)
 }
 
@@ -110,6 +112,7 @@ export interface AccountsQuery {
   pageSize: number
   keyword?: string
   status?: AccountStatus
+  departmentId?: string
 }
 
 export function listAccounts(query: AccountsQuery): Promise<Page<AccountSummary>> {
@@ -118,6 +121,7 @@ export function listAccounts(query: AccountsQuery): Promise<Page<AccountSummary>
   // Empty filters would be refused or match nothing, so only what narrows the list travels.
   if (keyword) payload.keyword = keyword.slice(0, 32)
   if (query.status) payload.status = query.status
+  if (query.departmentId) payload.departmentId = query.departmentId
   return callAction('account.listAccounts', payload)
 }
 

@@ -1,4 +1,4 @@
-import type { ActionInput, AnomalyDetail, AnomalyStatus, AnomalySummary, AnomalyType, MeasureType } from '@contract'
+import type { ActionInput, AnomalyDetail, AnomalyListStatus, AnomalySummary, AnomalyType, MeasureType } from '@contract'
 import { callAction } from './cloud'
 import type { Page } from './accounts'
 
@@ -45,11 +45,15 @@ export interface AnomaliesQuery {
   scope: 'mine' | 'handling'
   page: number
   pageSize: number
-  status?: AnomalyStatus
+  status?: AnomalyListStatus
+  type?: AnomalyType
+  departmentId?: string
 }
 
 export function listAnomalies(query: AnomaliesQuery): Promise<Page<AnomalySummary>> {
   const payload: ActionInput<'anomaly.list'> = { scope: query.scope, page: query.page, pageSize: query.pageSize }
   if (query.status) payload.status = query.status
+  if (query.type) payload.type = query.type
+  if (query.departmentId) payload.departmentId = query.departmentId
   return callAction('anomaly.list', payload)
 }

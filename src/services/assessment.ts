@@ -42,11 +42,13 @@ export interface ResultsQuery {
   sort?: ResultSort
   departmentId?: string
   keyword?: string
+  grade?: string
 }
 
 export function listResults(query: ResultsQuery): Promise<ActionOutput<'assessment.listResults'>> {
   const payload: ActionInput<'assessment.listResults'> = { month: query.month, page: query.page, pageSize: query.pageSize, sort: query.sort ?? 'totalDesc' }
   if (query.departmentId) payload.departmentId = query.departmentId
+  if (query.grade) payload.grade = query.grade
   // Only what narrows the list travels: an empty keyword would match everyone anyway.
   const keyword = query.keyword?.trim()
   if (keyword) payload.keyword = keyword.slice(0, 32)
@@ -78,8 +80,8 @@ export function adjustResult(id: string, total: number, comment: string): Promis
 }
 
 /** Appeals waiting for an admin's decision, every month, oldest month first. */
-export function listAppeals(page: number, pageSize: number): Promise<ActionOutput<'assessment.listAppeals'>> {
-  return callAction('assessment.listAppeals', { page, pageSize })
+export function listAppeals(page: number, pageSize: number, departmentId?: string): Promise<ActionOutput<'assessment.listAppeals'>> {
+  return callAction('assessment.listAppeals', departmentId ? { page, pageSize, departmentId } : { page, pageSize })
 }
 
 const RESULT_ID = /^result-(\d{4}-\d{2})-(.+)$/

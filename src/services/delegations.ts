@@ -46,11 +46,13 @@ export interface DelegationsQuery {
   pageSize: number
   accountId?: string
   status?: DelegationStatus
+  departmentId?: string
 }
 
 export function listDelegations(query: DelegationsQuery): Promise<Page<DelegationSummary>> {
   const payload: ActionInput<'delegation.list'> = { scope: query.scope, page: query.page, pageSize: query.pageSize }
   if (query.accountId) payload.accountId = query.accountId
   if (query.status) payload.status = query.status
+  if (query.departmentId) payload.departmentId = query.departmentId
   return callAction('delegation.list', payload)
 }

@@ -1,4 +1,4 @@
-import type { ActionInput, ChecklistItem, HandoverDetail, HandoverStatus, HandoverSummary } from '@contract'
+import type { ActionInput, ChecklistItem, HandoverDetail, HandoverListStatus, HandoverSummary } from '@contract'
 import { callAction } from './cloud'
 import type { Page } from './accounts'
 
@@ -32,11 +32,13 @@ export interface HandoversQuery {
   scope: 'mine' | 'handling'
   page: number
   pageSize: number
-  status?: HandoverStatus
+  status?: HandoverListStatus
+  departmentId?: string
 }
 
 export function listHandovers(query: HandoversQuery): Promise<Page<HandoverSummary>> {
   const payload: ActionInput<'handover.list'> = { scope: query.scope, page: query.page, pageSize: query.pageSize }
   if (query.status) payload.status = query.status
+  if (query.departmentId) payload.departmentId = query.departmentId
   return callAction('handover.list', payload)
 }

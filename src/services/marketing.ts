@@ -38,11 +38,13 @@ export interface MarketingQuery {
   pageSize: number
   status?: MarketingStatus
   keyword?: string
+  departmentId?: string
 }
 
 export function listMarketing(query: MarketingQuery): Promise<Page<MarketingSummary>> {
   const payload: ActionInput<'marketing.list'> = { scope: query.scope, page: query.page, pageSize: query.pageSize }
   if (query.status) payload.status = query.status
+  if (query.departmentId) payload.departmentId = query.departmentId
   // The contract keeps keywords to a title's length; an empty one would only narrow to nothing.
   const keyword = query.keyword?.trim()
   if (keyword) payload.keyword = keyword.slice(0, 40)

@@ -26,3 +26,7 @@ export function listSentNotices(query: ActionInput<'notice.listSent'>): Promise<
 export function listReceipts(query: ActionInput<'notice.listReceipts'>): Promise<ActionOutput<'notice.listReceipts'>> {
   return callAction('notice.listReceipts', query)
 }
+
+export function listOverdueReceipts(query: ActionInput<'notice.listOverdueReceipts'>): Promise<ActionOutput<'notice.listOverdueReceipts'>> {
+  return callAction('notice.listOverdueReceipts', query)
+}

@@ -36,11 +36,15 @@ export interface SpotChecksQuery {
   pageSize: number
   status?: SpotCheckStatus
   keyword?: string
+  departmentId?: string
+  roundMonth?: string
 }
 
 export function listSpotChecks(query: SpotChecksQuery): Promise<ActionOutput<'spotCheck.list'>> {
   const payload: ActionInput<'spotCheck.list'> = { scope: query.scope, page: query.page, pageSize: query.pageSize }
   if (query.status) payload.status = query.status
+  if (query.departmentId) payload.departmentId = query.departmentId
+  if (query.roundMonth) payload.roundMonth = query.roundMonth
   // Only what narrows the list travels: an empty keyword would match everyone anyway.
   const keyword = query.keyword?.trim()
   if (keyword) payload.keyword = keyword.slice(0, 32)

@@ -78,6 +78,8 @@ const taroOnly = new Set([
   'showMessageCard',
   'range',
   'rangeKey',
+  'canvasId',
+  'disableScroll',
 ])
 
 /** Mini-program styles may use '-webkitMask'-style keys; React DOM wants 'WebkitMask'. */
@@ -127,6 +129,8 @@ export const CoverView = element('div', 'CoverView')
 export const CoverImage = element('img', 'CoverImage')
 export const Icon = element('i', 'Icon')
 export const Navigator = element('a', 'Navigator')
+/** A plain <canvas>: jsdom has no 2D context, so charts fall back to their text version. */
+export const Canvas = element('canvas', 'Canvas')
 
 export const ScrollView = forwardRef<HTMLDivElement, AnyProps>((props, ref) => (
   <div {...domProps(props)} ref={ref} data-scroll-view="true">

@@ -200,6 +200,30 @@ describe('lists and to-dos', () => {
     expect(await eastHead()('account.listApplications', { scope: 'pending' })).toMatchObject({ ok: true, data: { total: 1 } })
     expect(await employee()('account.listApplications', { scope: 'mine' })).toMatchObject({ ok: true, data: { total: 1 } })
   })
+
+  it('lists a department’s open applications, whoever decides them, as the dashboard counts them', async () => {
+    const east = await submitted()
+    const south = await submitted('p-sales-south-02')
+    const approved = await submitted(cast.eastColleague)
+    expect(await eastHead()('account.reviewApplication', { id: approved, decision: 'approve' })).toMatchObject({ ok: true })
+    const withdrawn = await submitted('p-sales-east-04')
+    expect(await as('p-sales-east-04')('account.withdrawApplication', { id: withdrawn })).toMatchObject({ ok: true })
+    const ids = async (personId: string, payload: Record<string, unknown>) => {
+      const res = await as(personId)('account.listApplications', { scope: 'department', page: 1, pageSize: 50, ...payload })
+      if (!res.ok) throw new Error(`refused: ${res.error.code}`)
+      return (res.data as { items: Array<{ id: string }> }).items.map((a) => a.id).sort()
+    }
+    expect(await ids(cast.admin, { status: 'open' })).toEqual([east, south, approved].sort())
+    expect(await ids(cast.admin, { status: 'open', departmentId: 'dept-sales-east' })).toEqual([east, approved].sort())
+    expect(await ids(cast.eastHead, { status: 'open' })).toEqual([east, approved].sort())
+    expect(await ids(cast.eastHead, { status: 'withdrawn', departmentId: 'dept-sales-east' })).toEqual([withdrawn])
+    const dashboard = await admin()('dashboard.get', { departmentId: 'dept-sales-east' })
+    expect(dashboard).toMatchObject({ ok: true, data: { approvals: { byKind: expect.arrayContaining([expect.objectContaining({ kind: 'application', count: 2 })]) } } })
+
+    expect(await eastHead()('account.listApplications', { scope: 'department', departmentId: 'dept-sales-south' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
+    expect(await employee()('account.listApplications', { scope: 'department' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await admin()('account.listApplications', { scope: 'department', status: 'waiting' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
 })
 
 describe('double taps and races through the gateway', () => {

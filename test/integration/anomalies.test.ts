@@ -88,3 +88,33 @@ it('validates the report itself', async () => {
   expect(world.cloud.database.digest()).toBe(afterSeed)
   expect(digest).not.toBe(afterSeed)
 })
+
+it('lists reports by type, unresolved status and department; heads only their own department', async () => {
+  const ids: Record<string, string> = {}
+  for (const [key, personId, type] of [
+    ['eastStolen', cast.eastEmployee, 'stolen'],
+    ['eastFraud', cast.eastColleague, 'fraud'],
+    ['serviceStolen', cast.serviceEmployee, 'stolen'],
+  ] as const) {
+    const made = await report(personId, { type })
+    if (!made.ok) throw new Error(`report refused: ${made.error.code}`)
+    ids[key] = made.data.id
+  }
+  expect(await as(cast.eastHead)('anomaly.acknowledge', { id: ids.eastFraud })).toMatchObject({ ok: true })
+  expect(await as(cast.eastHead)('anomaly.resolve', { id: ids.eastFraud, resolution: '已核实并提醒客户' })).toMatchObject({ ok: true })
+  const listed = async (personId: string, payload: Record<string, unknown>) => {
+    const res = await as(personId)('anomaly.list', { scope: 'handling', page: 1, pageSize: 20, ...payload })
+    if (!res.ok) throw new Error(`anomaly.list refused: ${res.error.code}`)
+    return (res.data as { items: Array<{ id: string }> }).items.map((a) => a.id).sort()
+  }
+
+  expect(await listed(cast.admin, { type: 'stolen' })).toEqual([ids.eastStolen, ids.serviceStolen].sort())
+  expect(await listed(cast.admin, { type: 'stolen', departmentId: 'dept-sales-east' })).toEqual([ids.eastStolen])
+  expect(await listed(cast.admin, { status: 'unresolved', departmentId: 'dept-sales-east' })).toEqual([ids.eastStolen])
+  expect(await listed(cast.admin, { status: 'resolved' })).toEqual([ids.eastFraud])
+  expect(await listed(cast.eastHead, { departmentId: 'dept-sales-east', status: 'unresolved' })).toEqual([ids.eastStolen])
+  expect(await listed(cast.eastHead, { type: 'stolen' })).toEqual([ids.eastStolen])
+
+  expect(await as(cast.eastHead)('anomaly.list', { scope: 'handling', page: 1, pageSize: 20, departmentId: 'dept-service' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
+  expect(await as(cast.admin)('anomaly.list', { scope: 'handling', page: 1, pageSize: 20, type: 'hacked' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+})

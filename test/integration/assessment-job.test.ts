@@ -662,6 +662,14 @@ describe('the monthly assessment job', () => {
       const distribution = await granted(as(cast.admin)('assessment.distribution', { month: OCTOBER }))
       expect(distribution.grades).toEqual(['优秀', '良好', '合格', '不合格'])
       expect(distribution.total.count).toBe(STAFF)
+      // One grade's results: as many as the distribution counts, company-wide and for a head's department.
+      for (const { grade, count } of distribution.total.counts as Array<{ grade: string; count: number }>) {
+        const graded = await granted(as(cast.admin)('assessment.listResults', { month: OCTOBER, grade, pageSize: 100 }))
+        expect([grade, graded.total]).toEqual([grade, count])
+        expect(graded.items.every((r: { grade: string }) => r.grade === grade)).toBe(true)
+        const east = distribution.departments.find((d: { departmentId: string }) => d.departmentId === 'dept-sales-east').counts.find((c: { grade: string }) => c.grade === grade)?.count ?? 0
+        expect([grade, (await granted(as(cast.eastHead)('assessment.listResults', { month: OCTOBER, grade, pageSize: 100 }))).total]).toEqual([grade, east])
+      }
       expect(distribution.departments.map((d: { departmentName: string; count: number }) => [d.departmentName, d.count])).toEqual([
         ['华东销售部', 9],
         ['华南销售部', 8],
@@ -772,6 +780,13 @@ describe('the monthly assessment job', () => {
         appealedAt: sh('2026-11-27T11:00:00').toISOString(),
       })
       expect((await queue(2, 3)).items.map((r: { id: string }) => r.id)).toEqual([result(OCTOBER, cast.serviceEmployee)])
+      // One department's appeals.
+      const east = await granted(as(cast.admin)('assessment.listAppeals', { departmentId: 'dept-sales-east' }))
+      expect(east.items.map((r: { id: string }) => r.id)).toEqual([result(SEPTEMBER, cast.eastColleague), result(OCTOBER, cast.eastEmployee)])
+      // Heads see their own department's, their own appeal included; only admins decide them.
+      expect((await granted(as(cast.eastHead)('assessment.listAppeals', {}))).items.map((r: { id: string }) => r.id)).toEqual(east.items.map((r: { id: string }) => r.id))
+      expect((await granted(as(cast.southHead)('assessment.listAppeals', {}))).items.map((r: { id: string }) => r.id)).toEqual([result(OCTOBER, cast.southHead)])
+      expect(await as(cast.eastHead)('assessment.listAppeals', { departmentId: 'dept-sales-south' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
 
       await granted(as(cast.admin)('assessment.decideAppeal', { id: result(OCTOBER, cast.eastEmployee), decision: 'adjust', total: 85, comment: '客户已确认改用电话，恢复该项得分' }))
       const after = await queue(1, 20)

@@ -133,3 +133,24 @@ it('is revoked when the account is suspended or handed over, and the delegate ca
     expect(await as(cast.admin)('account.get', { id: accountId })).toMatchObject({ ok: true, data: { status: 'active', delegation: null } })
   }
 })
+
+it('lists a department’s pending requests, as the dashboard counts them; heads only their own department', async () => {
+  const east = await request()
+  if (!east.ok) throw new Error(east.error.code)
+  const southAccount = await giveAccount(world.db, 'p-sales-south-02', 'south_he_jia')
+  const south = await as('p-sales-south-02')('delegation.request', { accountId: southAccount, delegateId: 'p-sales-south-03', startsOn: '2026-11-27', endsOn: '2026-11-30', reason: '出差期间请同事代为回复客户' })
+  if (!south.ok) throw new Error(south.error.code)
+  const ids = async (personId: string, payload: Record<string, unknown>) => {
+    const res = await as(personId)('delegation.list', { scope: 'all', status: 'pending', page: 1, pageSize: 20, ...payload })
+    if (!res.ok) throw new Error(res.error.code)
+    return (res.data as { items: Array<{ id: string }> }).items.map((d) => d.id).sort()
+  }
+  expect(await ids(cast.admin, {})).toEqual([east.data.id, south.data.id].sort())
+  expect(await ids(cast.admin, { departmentId: 'dept-sales-south' })).toEqual([south.data.id])
+  expect(await ids(cast.eastHead, { departmentId: 'dept-sales-east' })).toEqual([east.data.id])
+  expect(await as(cast.admin)('dashboard.get', { departmentId: 'dept-sales-south' })).toMatchObject({
+    ok: true,
+    data: { approvals: { byKind: expect.arrayContaining([expect.objectContaining({ kind: 'delegation', count: 1, drill: expect.objectContaining({ exact: true }) })]) } },
+  })
+  expect(await head()('delegation.list', { scope: 'all', departmentId: 'dept-sales-south' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
+})

@@ -1,4 +1,5 @@
 import type { CustomerDetail, TodoItem, Todos } from '../../types/contract'
+import { seedDemoAssessments } from '../../scripts/local-cloud/seed-assessments'
 import { seedDemoWorkRecords } from '../../scripts/local-cloud/seed-work'
 import { demoSelfIntroduction } from '../../scripts/local-cloud/seed-policy'
 import { cast } from '../support/company'
@@ -379,5 +380,21 @@ describe('violations', () => {
     expect(appealed).toMatchObject({ recordedByName: '谢芳', appealReason: expect.stringContaining('从轻处理'), available: ['uphold', 'overturn'] })
     expect(appealed.history.map((h: { kind: string; actorName: string }) => `${h.kind}:${h.actorName}`)).toEqual(['record:谢芳', 'appeal:唐宁'])
     expect(ofKind((await must<Todos>(as(admin)('todo.list', {}))).approvals, 'violation')).toEqual([expect.objectContaining({ id: 'demo-violation-02', title: '唐宁申诉违规记录' })])
+  })
+})
+
+describe('assessments', () => {
+  it('publishes the last three closed months through the real job, each employee reading theirs, and leaves published months alone when seeded again', async () => {
+    const months = await seedDemoAssessments(world.db, world.now)
+    expect(months).toHaveLength(3)
+    expect([...months].sort()).toEqual(months)
+    const latest = months[months.length - 1]!
+    const mine = await must(as(lina)('assessment.getMine', {}))
+    expect(mine).toMatchObject({ month: latest, personId: lina, published: true })
+    const runs = await world.db.collection('assessment_runs').where({ month: latest }).count()
+    const digest = world.cloud.database.digest()
+    expect(await seedDemoAssessments(world.db, world.now)).toEqual([])
+    expect(world.cloud.database.digest()).toBe(digest)
+    expect((await world.db.collection('assessment_runs').where({ month: latest }).count()).total).toBe(runs.total)
   })
 })

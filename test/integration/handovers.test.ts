@@ -85,3 +85,29 @@ it('keeps other departments and strangers out', async () => {
   expect(await as(cast.eastHead)('handover.designate', { id, receiverId: leaver })).toMatchObject({ ok: false, error: { code: 'RECEIVER_INVALID' } })
   expect(await as(cast.serviceEmployee)('handover.get', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
+
+it('lists unfinished handovers by department, as the dashboard counts them; heads only their own department', async () => {
+  const open = await started()
+  const otherAccount = await giveAccount(world.db, 'p-sales-south-02', 'south_he_jia')
+  const south = await as('p-sales-south-02')('handover.start', { accountId: otherAccount, leaving: false, reason: '调岗交接' })
+  if (!south.ok) throw new Error(south.error.code)
+  const done = await giveAccount(world.db, cast.eastColleague, 'east_zhang_wei')
+  const cancelled = await as(cast.eastColleague)('handover.start', { accountId: done, leaving: false, reason: '调岗交接' })
+  if (!cancelled.ok) throw new Error(cancelled.error.code)
+  expect(await as(cast.eastHead)('handover.cancel', { id: cancelled.data.id, comment: '不再调岗' })).toMatchObject({ ok: true })
+
+  const ids = async (personId: string, payload: Record<string, unknown>) => {
+    const res = await as(personId)('handover.list', { scope: 'handling', page: 1, pageSize: 20, ...payload })
+    if (!res.ok) throw new Error(res.error.code)
+    return (res.data as { items: Array<{ id: string }> }).items.map((h) => h.id).sort()
+  }
+  expect(await ids(cast.admin, { status: 'unfinished' })).toEqual([open, south.data.id].sort())
+  expect(await ids(cast.admin, { status: 'unfinished', departmentId: 'dept-sales-east' })).toEqual([open])
+  expect(await ids(cast.admin, { status: 'cancelled', departmentId: 'dept-sales-east' })).toEqual([cancelled.data.id])
+  expect(await ids(cast.eastHead, { status: 'unfinished', departmentId: 'dept-sales-east' })).toEqual([open])
+  const dashboard = await as(cast.admin)('dashboard.get', { departmentId: 'dept-sales-east' })
+  expect(dashboard).toMatchObject({ ok: true, data: { approvals: { byKind: expect.arrayContaining([expect.objectContaining({ kind: 'handover', count: 1 })]) } } })
+
+  expect(await as(cast.eastHead)('handover.list', { scope: 'handling', departmentId: 'dept-sales-south' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
+  expect(await as(cast.admin)('handover.list', { scope: 'handling', status: 'open' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+})

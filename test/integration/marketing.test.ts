@@ -86,6 +86,10 @@ describe('submitting and reviewing material', () => {
     expect(await as(cast.eastHead)('marketing.get', { id: item.id })).toMatchObject({ ok: true, data: { available: ['approve', 'reject'] } })
     expect(await as(cast.eastHead)('marketing.list', { scope: 'review' })).toMatchObject({ ok: true, data: { total: 1, items: [{ id: item.id, flagCount: 5, preview: FLAGGED_TEXT }] } })
     expect(await as(cast.southHead)('marketing.list', { scope: 'review' })).toMatchObject({ ok: true, data: { total: 0 } })
+    expect(await as(cast.admin)('marketing.list', { scope: 'review', departmentId: 'dept-sales-east' })).toMatchObject({ ok: true, data: { total: 1, items: [{ id: item.id }] } })
+    expect(await as(cast.admin)('marketing.list', { scope: 'review', departmentId: 'dept-sales-south' })).toMatchObject({ ok: true, data: { total: 0 } })
+    expect(await as(cast.eastHead)('marketing.list', { scope: 'review', departmentId: 'dept-sales-east' })).toMatchObject({ ok: true, data: { total: 1 } })
+    expect(await as(cast.eastHead)('marketing.list', { scope: 'review', departmentId: 'dept-sales-south' })).toMatchObject({ ok: false, error: { code: 'OUT_OF_SCOPE' } })
     expect(await as(cast.serviceEmployee)('marketing.list', { scope: 'library' })).toMatchObject({ ok: true, data: { total: 0 } })
 
     world.now = new Date('2026-11-27T03:30:00Z')

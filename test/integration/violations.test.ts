@@ -370,6 +370,8 @@ describe('violation.list', () => {
     expect(await ids(cast.admin, { scope: 'all', status: 'recorded' })).toEqual([c.id, b.id])
     expect(await ids(cast.admin, { scope: 'department', departmentId: 'dept-sales-east' })).toEqual([b.id, a.id])
     expect(await ids(cast.admin, { scope: 'appeals' })).toEqual([a.id])
+    expect(await ids(cast.admin, { scope: 'appeals', departmentId: 'dept-sales-east' })).toEqual([a.id])
+    expect(await ids(cast.admin, { scope: 'appeals', departmentId: 'dept-sales-south' })).toEqual([])
     const page = await as(cast.admin)('violation.list', { scope: 'all', page: 2, pageSize: 2 })
     expect(page).toMatchObject({ ok: true, data: { total: 3, page: 2, pageSize: 2, items: [{ id: a.id, personName: '李娜', departmentName: '华东销售部', status: 'appealed', stands: true }] } })
   })

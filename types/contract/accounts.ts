@@ -119,11 +119,20 @@ export const declineActivationInput = z
   .object({ id: idSchema, comment: z.string().trim().min(2, '请填写驳回原因').max(200, '原因不能超过200个字') })
   .strict()
 
+/** A status to list, or `open`: waiting for the head's or the admins' decision. */
+export const applicationListStatusSchema = z.enum([...applicationStatuses, 'open'])
+export type ApplicationListStatus = z.infer<typeof applicationListStatusSchema>
+
 export const listApplicationsInput = pageInputSchema
   .extend({
-    /** mine: the caller's own; pending: what waits for the caller's decision; all: admins only. */
-    scope: z.enum(['mine', 'pending', 'all']),
-    status: applicationStatusSchema.optional(),
+    /**
+     * mine: the caller's own; pending: what waits for the caller's decision; all: admins only;
+     * department: a head's department, or for admins every department (or `departmentId`).
+     */
+    scope: z.enum(['mine', 'pending', 'all', 'department']),
+    status: applicationListStatusSchema.optional(),
+    /** Heads: their own department only (another is refused); admins: any. */
+    departmentId: idSchema.optional(),
   })
   .strict()
 export const listApplicationsOutput = pageOf(applicationSummarySchema)

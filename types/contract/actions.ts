@@ -21,6 +21,8 @@ import { violationActions } from './violations'
 import { assessmentResultActions } from './assessment-results'
 import { replyStatActions } from './reply-stats'
 import { auditActions } from './audit'
+import { dashboardActions } from './dashboard'
+import { retentionActions } from './retention'
 
 export type { ActionSpec } from './action-spec'
 
@@ -493,6 +495,14 @@ export const actions = {
     writes: false,
     summary: 'Who acknowledged a notice, when, in how much working time, and who is late; for its sender and admins.',
   }),
+  'notice.listOverdueReceipts': spec({
+    fn: 'api',
+    input: notices.listOverdueReceiptsInput,
+    output: notices.listOverdueReceiptsOutput,
+    audience: ['head', 'admin'],
+    writes: false,
+    summary: 'Receipts past their deadline and not acknowledged among a month’s notices, longest late first; heads their own department, admins any.',
+  }),
   'worktime.getSettings': spec({
     fn: 'api',
     input: emptySchema,
@@ -527,6 +537,8 @@ export const actions = {
   ...assessmentResultActions,
   ...replyStatActions,
   ...auditActions,
+  ...retentionActions,
+  ...dashboardActions,
 } as const
 
 export type Actions = typeof actions

@@ -100,11 +100,18 @@ export const resolveAnomalyInput = z
   .object({ id: idSchema, resolution: z.string().trim().min(2, '请填写处理结果').max(500, '处理结果不能超过500个字') })
   .strict()
 
+/** A status to list, or `unresolved`: not yet resolved, whether acknowledged or not. */
+export const anomalyListStatusSchema = z.enum([...anomalyStatuses, 'unresolved'])
+export type AnomalyListStatus = z.infer<typeof anomalyListStatusSchema>
+
 export const listAnomaliesInput = pageInputSchema
   .extend({
     /** mine: reported by the caller; handling: the caller's to handle (heads: department, admins: all). */
     scope: z.enum(['mine', 'handling']),
-    status: anomalyStatusSchema.optional(),
+    status: anomalyListStatusSchema.optional(),
+    type: anomalyTypeSchema.optional(),
+    /** Heads: their own department only (another is refused); admins: any. */
+    departmentId: idSchema.optional(),
   })
   .strict()
 export const listAnomaliesOutput = pageOf(anomalySummarySchema)

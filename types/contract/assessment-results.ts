@@ -124,6 +124,8 @@ export const listResultsInput = pageInputSchema
     /** Admins: one department or all; heads: their own (another is refused). */
     departmentId: idSchema.optional(),
     keyword: z.string().trim().max(32, '关键词不能超过32个字').optional(),
+    /** Only results of this grade (a label of the month's rules, e.g. 优秀). */
+    grade: z.string().trim().min(1).max(16).optional(),
     sort: resultSortSchema.default('totalDesc'),
   })
   .strict()
@@ -264,7 +266,12 @@ export const decideAppealInput = z.discriminatedUnion('decision', [
 ])
 
 /** The appeals queue: every result whose appeal waits for a decision, whatever the month. */
-export const listAppealsInput = pageInputSchema.strict()
+export const listAppealsInput = pageInputSchema
+  .extend({
+    /** One department's appeals; left out: every department's (heads: always their own; another is refused). */
+    departmentId: idSchema.optional(),
+  })
+  .strict()
 /** `id` is the result's: the decision is taken on the result itself. */
 export const appealRowSchema = assessmentResultSchema
   .pick({ id: true, month: true, personId: true, personName: true, departmentId: true, departmentName: true, total: true, grade: true })
@@ -355,9 +362,9 @@ export const assessmentResultActions = {
     fn: 'api',
     input: listAppealsInput,
     output: listAppealsOutput,
-    audience: ['admin'],
+    audience: ['head', 'admin'],
     writes: false,
-    summary: 'Appeals waiting for a decision, every month, oldest month first and then in the order they were made; an admin’s own appeal is left to another admin.',
+    summary: 'Appeals waiting for a decision, every month, oldest month first and then in the order they were made; an admin’s own appeal is left to another admin; heads see their department’s (admins decide).',
   }),
   'assessment.exportResults': spec({
     fn: 'api',

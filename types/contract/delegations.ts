@@ -74,6 +74,8 @@ export const listDelegationsInput = pageInputSchema
     scope: z.enum(['mine', 'pending', 'all']),
     accountId: idSchema.optional(),
     status: delegationStatusSchema.optional(),
+    /** Heads: their own department only (another is refused); admins: any. */
+    departmentId: idSchema.optional(),
   })
   .strict()
 export const listDelegationsOutput = pageOf(delegationSummarySchema)

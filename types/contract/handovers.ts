@@ -87,7 +87,16 @@ export const handoverDetailSchema = handoverSummarySchema.extend({
 })
 export type HandoverDetail = z.infer<typeof handoverDetailSchema>
 
+/** A status to list, or `unfinished`: waiting for a receiver or being handed over. */
+export const handoverListStatusSchema = z.enum([...handoverStatuses, 'unfinished'])
+export type HandoverListStatus = z.infer<typeof handoverListStatusSchema>
+
 export const listHandoversInput = pageInputSchema
-  .extend({ scope: z.enum(['mine', 'handling']), status: handoverStatusSchema.optional() })
+  .extend({
+    scope: z.enum(['mine', 'handling']),
+    status: handoverListStatusSchema.optional(),
+    /** Heads: their own department only (another is refused); admins: any. */
+    departmentId: idSchema.optional(),
+  })
   .strict()
 export const listHandoversOutput = pageOf(handoverSummarySchema)

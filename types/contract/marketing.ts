@@ -146,6 +146,8 @@ export const listMarketingInput = pageInputSchema
     status: marketingStatusSchema.optional(),
     /** Part of the title. */
     keyword: z.string().trim().max(MARKETING_TITLE_MAX).optional(),
+    /** One department's items; heads may name only their own, admins any. */
+    departmentId: idSchema.optional(),
   })
   .strict()
 export const listMarketingOutput = pageOf(marketingSummarySchema)

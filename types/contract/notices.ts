@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema, pageInputSchema, pageOf } from './common'
+import { monthSchema } from './security'
 
 /**
  * Work notices: an admin (anyone) or a head (their own department) tells people something
@@ -92,3 +93,28 @@ export const receiptRowSchema = z.object({
 })
 export type ReceiptRow = z.infer<typeof receiptRowSchema>
 export const listReceiptsOutput = pageOf(receiptRowSchema)
+
+/**
+ * Receipts past their deadline and still not acknowledged, among the notices sent in a month:
+ * what the dashboard counts as overdue. Admins: any department or all; heads: their own.
+ */
+export const listOverdueReceiptsInput = pageInputSchema
+  .extend({
+    month: monthSchema,
+    departmentId: idSchema.optional(),
+  })
+  .strict()
+export const overdueReceiptRowSchema = z.object({
+  noticeId: z.string(),
+  noticeTitle: z.string(),
+  personId: z.string(),
+  personName: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  sentAt: z.string(),
+  deadlineAt: z.string(),
+  /** Minutes from the deadline to now. */
+  lateMinutes: z.number().int(),
+})
+export type OverdueReceiptRow = z.infer<typeof overdueReceiptRowSchema>
+export const listOverdueReceiptsOutput = pageOf(overdueReceiptRowSchema)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { spec, bound } from './action-spec'
 import { fileIdSchema, MAX_SCREENSHOTS } from './anomalies'
 import { idSchema, pageInputSchema, pageOf } from './common'
+import { monthSchema } from './security'
 
 /**
  * Random spot checks (六.一, 六.三.1): a head (their department) or an admin (any) draws a
@@ -231,6 +232,8 @@ export const listSpotChecksInput = pageInputSchema
     scope: spotCheckScopeSchema,
     status: spotCheckStatusSchema.optional(),
     departmentId: idSchema.optional(),
+    /** Checks of the rounds drawn in this month. */
+    roundMonth: monthSchema.optional(),
     /** Part of the person's name. */
     keyword: z.string().trim().max(32, '关键词不能超过32个字').optional(),
   })

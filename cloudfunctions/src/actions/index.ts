@@ -10,6 +10,8 @@ import { violationHandlers } from './violation'
 import { assessmentResultHandlers } from './assessment'
 import { replyStatHandlers } from './reply-stats'
 import { auditHandlers } from './audit'
+import { retentionHandlers } from './retention'
+import { dashboardHandlers } from './dashboard'
 import { activateApplication } from './account/activate-application'
 import { declineActivation } from './account/decline-activation'
 import { getAccount } from './account/get-account'
@@ -44,6 +46,7 @@ import { getCurrentPolicy, getPolicyVersion, listPolicyVersions } from './policy
 import { acknowledgeNotice } from './notice/acknowledge'
 import { getNotice, listMyNotices, listReceipts, listSentNotices } from './notice/read'
 import { sendNotice } from './notice/send'
+import { listOverdueReceipts } from './notice/overdue'
 import { getWorkingTimeSettings, updateWorkingTimeSettings } from './worktime/settings'
 
 
@@ -107,6 +110,7 @@ export const handlers: HandlerMap<ActionName> = {
   'notice.get': getNotice,
   'notice.listSent': listSentNotices,
   'notice.listReceipts': listReceipts,
+  'notice.listOverdueReceipts': listOverdueReceipts,
   'worktime.getSettings': getWorkingTimeSettings,
   'worktime.updateSettings': updateWorkingTimeSettings,
   'todo.list': listTodos,
@@ -120,4 +124,6 @@ export const handlers: HandlerMap<ActionName> = {
   ...assessmentResultHandlers,
   ...replyStatHandlers,
   ...auditHandlers,
+  ...retentionHandlers,
+  ...dashboardHandlers,
 }

@@ -1,4 +1,4 @@
-import { defaultSecuritySettings, defaultWorkingTimeSettings, securitySettingsSchema, workingTimeSettingsSchema, type SecuritySettings, type WorkingTimeSettings } from '../../../types/contract'
+import { defaultRetentionSettings, retentionSettingsSchema, type RetentionSettings, defaultSecuritySettings, defaultWorkingTimeSettings, securitySettingsSchema, workingTimeSettingsSchema, type SecuritySettings, type WorkingTimeSettings } from '../../../types/contract'
 import type { Database } from '../core/sdk-types'
 
 export const SETTINGS = 'settings'
@@ -19,4 +19,12 @@ export async function loadWorkingTimeSettings(db: Database): Promise<WorkingTime
   // The schema is strict (it is also the admin's input), so leave the record's own fields out.
   const parsed = workingTimeSettingsSchema.safeParse({ workdays: stored.workdays, periods: stored.periods, holidays: stored.holidays, extraWorkdays: stored.extraWorkdays })
   return parsed.success ? parsed.data : defaultWorkingTimeSettings
+}
+
+export const RETENTION_SETTINGS_ID = 'retention'
+
+export async function loadRetentionSettings(db: Database): Promise<RetentionSettings & { isDefault: boolean }> {
+  const { data } = await db.collection(SETTINGS).where({ _id: RETENTION_SETTINGS_ID }).limit(1).get()
+  const parsed = retentionSettingsSchema.safeParse({ periodMonths: data[0]?.periodMonths })
+  return parsed.success ? { ...parsed.data, isDefault: false } : { ...defaultRetentionSettings, isDefault: true }
 }

@@ -18,11 +18,22 @@ const spec: CollectionSpec = {
   ],
 }
 
+/** Every field an index: their kinds are tracked and SQL reads them from the index's columns. */
+const typedSpec: CollectionSpec = {
+  name: 'typed',
+  indexes: [
+    {
+      name: 'covering',
+      fields: ['personId', 'status', 'onTime', 'minutes', 'score', 'label'].map((field) => ({ field, direction: 1 as const })),
+    },
+  ],
+}
+
 let dir: string
 let engine: Engine
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'bwm-agg-'))
-  engine = new Engine(path.join(dir, 'cloud.sqlite'), [spec])
+  engine = new Engine(path.join(dir, 'cloud.sqlite'), [spec, typedSpec])
 })
 afterEach(() => {
   engine.close()
@@ -31,12 +42,12 @@ afterEach(() => {
 
 const coll = () => engine.store.get('items')!
 
-function aggregate(pipeline: Doc[]): Doc[] {
+function aggregate(pipeline: Doc[], on: Engine = engine, collectionName = 'items'): Doc[] {
   const stages = pipeline.map((stage) => {
     const [stageKey] = Object.keys(stage)
     return { stageKey: stageKey!, stageValue: ej(stage[stageKey!]) }
   })
-  const { list } = engine.handle('database.aggregateDocuments', { collectionName: 'items', stages }) as { list: string[] }
+  const { list } = on.handle('database.aggregateDocuments', { collectionName, stages }) as { list: string[] }
   return list.map((s) => EJSON.parse(s) as Doc)
 }
 
@@ -163,5 +174,136 @@ describe('aggregations in SQL', () => {
     // Both ways were compared: SQL answered a good share, mingo took the rest.
     expect(answeredInSql).toBeGreaterThan(50)
     expect(answeredInSql).toBeLessThan(450)
+  })
+
+  const typedPipelines: Doc[][] = [
+    [
+      { $match: { personId: { $in: ['p1', 'p2', 'x', 1, 2] }, status: 'done' } },
+      {
+        $group: {
+          _id: '$personId',
+          n: { $sum: 1 },
+          onTime: { $sum: { $cond: { if: { $eq: ['$onTime', true] }, then: 1, else: 0 } } },
+          late: { $sum: { $cond: [{ $eq: ['$onTime', false] }, 1, 0] } },
+          scoreSum: { $sum: '$score' },
+          scoreNull: { $sum: { $cond: [{ $eq: ['$score', null] }, 1, 0] } },
+          observed: { $sum: { $cond: [{ $gte: ['$minutes', 0] }, 1, 0] } },
+          within: { $sum: { $cond: { if: { $and: [{ $gte: ['$minutes', 0] }, { $lte: ['$minutes', 30] }] }, then: 1, else: 0 } } },
+          early: { $sum: { $cond: [{ $or: [{ $lt: ['$minutes', 5] }, { $gt: ['$score', 20] }] }, 1, 0] } },
+          ones: { $sum: { $cond: [{ $eq: ['$minutes', 1] }, 1, 0] } },
+          labelled: { $sum: { $cond: [{ $or: [{ $eq: ['$label', 'x'] }, { $eq: ['$label', '1'] }, { $eq: ['$label', '{"a":1}'] }] }, 1, 0] } },
+        },
+      },
+    ],
+    [{ $group: { _id: '$score', n: { $sum: 1 }, m: { $sum: '$minutes' } } }],
+    [{ $match: { status: 'done' } }, { $group: { _id: '$label', n: { $sum: 1 }, s: { $sum: '$score' }, t: { $sum: { $cond: [{ $eq: ['$label', 1] }, 1, 0] } } } }],
+    [
+      {
+        $group: {
+          _id: null,
+          n: { $sum: 1 },
+          observed: { $sum: { $cond: [{ $gte: ['$minutes', 0] }, 1, 0] } },
+          low: { $sum: { $cond: [{ $lt: ['$score', 10] }, 1, 0] } },
+          one: { $sum: { $cond: [{ $eq: ['$onTime', 1] }, 1, 0] } },
+          yes: { $sum: { $cond: [{ $eq: ['$minutes', true] }, 1, 0] } },
+          zero: { $sum: { $cond: [{ $eq: ['$score', 0] }, 1, 0] } },
+          // Exactly the text a stored date yields: only a string may match it.
+          dateText: { $sum: { $cond: [{ $eq: ['$label', '{"$date":"2026-10-03T00:00:00.000Z"}'] }, 1, 0] } },
+          x: { $sum: { $cond: [{ $eq: ['$label', 'x'] }, 1, 0] } },
+        },
+      },
+    ],
+  ]
+
+  it('reads indexed fields from the index without type checks when their kinds allow, agreeing with mingo', () => {
+    const typed = (on: Engine) => on.store.get('typed')!
+    let second: Engine | null = null
+    const sample: Doc[] = [
+      { _id: 'a', personId: 'p1', status: 'done', onTime: true, minutes: 3, score: 25, label: 'x' },
+      { _id: 'b', personId: 'p1', status: 'done', onTime: null, score: 12.5, label: 'y' },
+      { _id: 'c', personId: 'p2', status: 'done', onTime: false, minutes: 40, score: 0 },
+    ]
+    engine.insertMany('typed', sample)
+    const report = typedPipelines[0]!
+    const planned = planAggregation(typed(engine), report)!
+    // Nothing but the index's own expressions: SQLite reads their values from the index it walks
+    // and never fetches or parses a document (its plan still says USING INDEX, not COVERING).
+    expect(planned.sql).not.toMatch(/json_type|json_each/)
+    expect(planned.sql.replace(/json_extract\(doc, '\$\.(personId|status|onTime|minutes|score|label)'\)/g, 'x')).not.toMatch(/doc/)
+    expect(planned.sql).toContain(`SUM(COALESCE(json_extract(doc, '$.score'), 0))`)
+    expect(planned.sql).toContain(`(json_extract(doc, '$.onTime') = 1)`)
+    const detail = (engine.store.db.prepare(`EXPLAIN QUERY PLAN ${planned.sql}`).all(...planned.params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ')
+    expect(detail).toMatch(/USING INDEX i:typed:covering/)
+    // In the bytecode every per-row value comes from the index cursor; the table's document is
+    // read in one place only, the once-per-group capture of the group's row (an expression
+    // missing from the index, or a json_type, would add more).
+    const program = engine.store.db.prepare(`EXPLAIN ${planned.sql}`).all(...planned.params) as Array<{ opcode: string; p1: number; p2: number }>
+    const root = (engine.store.db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'c:typed'`).get() as { rootpage: number }).rootpage
+    const tableCursor = program.find((op) => op.opcode === 'OpenRead' && op.p2 === root)!.p1
+    expect(program.filter((op) => op.opcode === 'Column' && op.p1 === tableCursor).length).toBeLessThanOrEqual(1)
+    const expected = [
+      { _id: 'p1', n: 2, onTime: 1, late: 0, scoreSum: 37.5, scoreNull: 0, observed: 1, within: 1, early: 1, ones: 0, labelled: 1 },
+      { _id: 'p2', n: 1, onTime: 0, late: 1, scoreSum: 0, scoreNull: 0, observed: 1, within: 0, early: 0, ones: 0, labelled: 0 },
+    ]
+    expect(ordered(aggregate(report, engine, 'typed'))).toEqual(expected)
+    expect(ordered(new Aggregator(report).run(sample))).toEqual(expected)
+
+    // Each run gives every field values of one family (plus null and missing), in a fresh database
+    // so that the kinds are exactly those of the run's documents.
+    const families = {
+      bool: fc.boolean(),
+      int: fc.integer({ min: -3, max: 40 }),
+      double: fc.double({ min: -5, max: 50, noNaN: true }),
+      text: fc.constantFrom('p1', 'p2', 'x', '1', '', '{"a":1}', '{"$date":"2026-10-03T00:00:00.000Z"}'),
+      nonFinite: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1, 7),
+      numberOrBool: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.boolean()),
+      date: fc.constant(new Date(Date.UTC(2026, 9, 3))),
+    }
+    const family = fc.constantFrom(...(Object.keys(families) as Array<keyof typeof families>))
+    const fields = ['personId', 'onTime', 'minutes', 'score', 'label'] as const
+    const run = fc.record(Object.fromEntries(fields.map((f) => [f, family])) as Record<(typeof fields)[number], fc.Arbitrary<keyof typeof families>>).chain((chosen) =>
+      fc.array(
+        fc.record(
+          {
+            ...Object.fromEntries(fields.map((f) => [f, fc.oneof({ weight: 1, arbitrary: fc.constantFrom(undefined, null) }, { weight: 4, arbitrary: families[chosen[f]] as fc.Arbitrary<unknown> })])),
+            status: fc.constantFrom('done', 'planned'),
+          },
+          { requiredKeys: ['status'] },
+        ),
+        { minLength: 1, maxLength: 20 },
+      ),
+    )
+    let columnsOnly = 0
+    let viaMingo = 0
+    try {
+      fc.assert(
+        fc.property(run, (raw) => {
+          second?.close()
+          second = new Engine(':memory:', [typedSpec])
+          const docs = raw.map((d, i) => {
+            const doc: Doc = { _id: `t${i}` }
+            for (const [k, v] of Object.entries(d)) if (v !== undefined) doc[k] = v
+            return doc
+          })
+          second.insertMany('typed', docs)
+          const all = EJSON.parse(EJSON.stringify(docs)) as Doc[]
+          for (const pipeline of typedPipelines) {
+            const withLimit = [...pipeline, { $limit: 1000 }]
+            expect(ordered(aggregate(withLimit, second, 'typed'))).toEqual(ordered(new Aggregator(withLimit).run(all)))
+            const plannedHere = planAggregation(typed(second), withLimit)!
+            const rows = second.store.stmt(plannedHere.sql).all(...plannedHere.params) as Array<{ bad: number }>
+            const inSql = rows.every((r) => r.bad !== 1)
+            if (inSql && !plannedHere.sql.includes('json_type')) columnsOnly++
+            if (!inSql) viaMingo++
+          }
+        }),
+        { numRuns: 200, seed: 20261129 },
+      )
+    } finally {
+      ;(second as Engine | null)?.close()
+    }
+    // The column forms answered many runs themselves, and the guards still sent some to mingo.
+    expect(columnsOnly).toBeGreaterThan(40)
+    expect(viaMingo).toBeGreaterThan(20)
   })
 })

@@ -1,7 +1,7 @@
 import { isPlainObject, type Doc } from './codec'
 import { isIndexablePath } from './declaration'
 import { planQuery } from './plan'
-import { Kind, type Collection } from './store'
+import { keyExpr, Kind, type Collection } from './store'
 
 /**
  * The common reporting shape, `$match` (exact in SQL) → optional `$unwind` of an array field and a
@@ -22,7 +22,21 @@ export interface SqlAggregation {
 interface Operand {
   value: string
   type: string
+  /**
+   * Kinds the field has ever held, when it is indexed (tracked); null otherwise. Where they prove
+   * the plain comparison on `value` exact, the per-row `type` check (which reads and parses the
+   * document) is left out.
+   */
+  kinds: number | null
 }
+
+/** Whether a field's kinds are all within `allowed` (null and missing always are). */
+function only(o: Operand, allowed: number): boolean {
+  return o.kinds !== null && (o.kinds & ~(allowed | Kind.Null)) === 0
+}
+
+/** Text other than a JSON string (arrays, objects, dates, non-finite numbers) that json_extract yields starts with one of these. */
+const JSON_TEXT = /^[[{]/
 
 type Scalar = string | number | boolean | null
 
@@ -53,8 +67,20 @@ class Compiler {
   ) {}
 
   operand(name: string): Operand {
-    if (name === this.unwound) return { value: 'u.value', type: 'u.type' }
-    return { value: `json_extract(doc, '$.${name}')`, type: `json_type(doc, '$.${name}')` }
+    if (name === this.unwound) return { value: 'u.value', type: 'u.type', kinds: null }
+    // keyExpr's text, the same as in the index definitions: when the index SQLite walks holds
+    // every such expression the query uses, it reads their values from the index and never
+    // fetches or parses the document, as long as nothing else (json_type, say) needs it.
+    const value = keyExpr(name)
+    return { value, type: `json_type(doc, '$.${name}')`, kinds: this.coll.isTracked(name) && name !== '_id' ? this.coll.kindOf(name) : null }
+  }
+
+  /**
+   * Numbers that are not finite are stored as EJSON objects yet counted as numbers in the kinds;
+   * they are the only text a numbers-only field can yield, and mingo decides for them.
+   */
+  private finiteOnly(o: Operand): void {
+    this.guards.add(`(typeof(${o.value}) = 'text')`)
   }
 
   /** mingo compares numbers with numbers only as SQL does; any other kind in the field goes back to it. */
@@ -75,17 +101,34 @@ class Compiler {
     if (!Array.isArray(args) || args.length !== 2) throw new Unsupported()
     const o = this.operand(fieldName(args[0]))
     const literal = args[1]
+    // json_extract's results compare without conversions: true/false as 1/0, and nothing but a
+    // JSON string equal to text that does not look like JSON. Each short form below is taken
+    // only where the kinds rule out the rest.
+    const column = o.kinds !== null
     if (op === '$eq') {
       if (!isScalar(literal)) throw new Unsupported()
-      if (literal === null) return `(${o.type} IS NULL OR ${o.type} = 'null')`
-      if (typeof literal === 'boolean') return `(${o.type} = '${literal ? 'true' : 'false'}')`
+      if (literal === null) return column ? `(${o.value} IS NULL)` : `(${o.type} IS NULL OR ${o.type} = 'null')`
+      if (typeof literal === 'boolean') {
+        if (column && !(o.kinds! & Kind.Number)) return `(${o.value} = ${literal ? 1 : 0})`
+        return `(${o.type} = '${literal ? 'true' : 'false'}')`
+      }
       this.params.push(literal)
-      return typeof literal === 'string' ? `(${o.type} = 'text' AND ${o.value} = ?)` : `(${o.type} IN ('integer', 'real') AND ${o.value} = ?)`
+      if (typeof literal === 'string') {
+        if (column && (!JSON_TEXT.test(literal) || only(o, Kind.String | Kind.Bool))) return `(${o.value} = ?)`
+        return `(${o.type} = 'text' AND ${o.value} = ?)`
+      }
+      if (column && (!(o.kinds! & Kind.Bool) || (literal !== 0 && literal !== 1))) return `(${o.value} = ?)`
+      return `(${o.type} IN ('integer', 'real') AND ${o.value} = ?)`
     }
     const sqlOp = COMPARISONS[op]
     if (!sqlOp || typeof literal !== 'number' || !Number.isFinite(literal)) throw new Unsupported()
-    this.numericOnly(o)
     this.params.push(literal)
+    if (only(o, Kind.Number)) {
+      // A null or missing value compares as NULL, which no CASE WHEN takes, through AND and OR alike.
+      this.finiteOnly(o)
+      return `(${o.value} ${sqlOp} ?)`
+    }
+    this.numericOnly(o)
     return `(${o.type} IN ('integer', 'real') AND ${o.value} ${sqlOp} ?)`
   }
 
@@ -100,6 +143,10 @@ class Compiler {
     if (typeof arg === 'number') return `(COUNT(*) * ${this.number(arg)})`
     if (typeof arg === 'string') {
       const o = this.operand(fieldName(arg))
+      if (only(o, Kind.Number)) {
+        this.finiteOnly(o)
+        return `SUM(COALESCE(${o.value}, 0))`
+      }
       // Non-finite doubles and other EJSON values are objects here; mingo decides for them.
       this.guards.add(`(${o.type} = 'object')`)
       return `SUM(CASE WHEN ${o.type} IN ('integer', 'real') THEN ${o.value} ELSE 0 END)`
@@ -122,6 +169,9 @@ class Compiler {
     // A tracked field's kinds may already prove every key safe, which saves a check per row.
     const proven = name !== this.unwound && this.coll.isTracked(name) && (this.coll.kindOf(name) & ~(Kind.String | Kind.Number | Kind.Null)) === 0
     if (!proven) this.guards.add(`(${o.type} IS NOT NULL AND ${o.type} NOT IN ('null', 'integer', 'real', 'text'))`)
+    // ...but for numbers that are not finite, stored as `{"$numberDouble": …}` text (strings that
+    // look like that merely go to mingo too).
+    else if (this.coll.kindOf(name) & Kind.Number) this.guards.add(`(typeof(${o.value}) = 'text' AND ${o.value} GLOB '{*')`)
     return o.value
   }
 }
@@ -186,7 +236,8 @@ export function planAggregation(coll: Collection, pipeline: Doc[]): SqlAggregati
     const names = Object.keys(group).filter((k) => k !== '_id')
     if (names.some((n) => n.startsWith('$') || n.includes('.'))) return null
     const columns = names.map((n, k) => `${compiler.accumulator(group[n])} AS a${k}`)
-    const guard = compiler.guards.size > 0 ? `MAX(CASE WHEN ${[...compiler.guards].join(' OR ')} THEN 1 ELSE 0 END)` : '0'
+    // SUM, not MAX: MAX would reload the row it peaked on (SQLite's bare-column rule), once per group.
+    const guard = compiler.guards.size > 0 ? `(SUM(CASE WHEN ${[...compiler.guards].join(' OR ')} THEN 1 ELSE 0 END) > 0)` : '0'
 
     // The table keeps its own name so that `doc` and `rid` in the planned WHERE (and in its
     // subqueries, which have their own `rid`) mean what they meant; json_each has neither column.

@@ -9,6 +9,11 @@ function Admin() {
   const open = (url: string) => () => void Taro.navigateTo({ url })
   return (
     <View className='admin' id='admin-home'>
+      <View className='page-section'>
+        <EntryList
+          entries={[{ id: 'admin-dashboard', title: '数据看板', description: '账号、审批、异常、制度确认、通知、抽查与考核，点图表查看明细', onOpen: open(routes.dashboard) }]}
+        />
+      </View>
       <Text className='page-section__title'>花名册管理</Text>
       <View className='page-section'>
         <EntryList
@@ -49,6 +54,7 @@ function Admin() {
             { id: 'admin-notice-compose', title: '发布工作通知', description: '向全员、部门或指定人员发送通知', onOpen: open(routes.noticeCompose) },
             { id: 'admin-notices-sent', title: '已发通知', description: '已发送的通知，谁已确认、谁已超时', onOpen: open(routes.sentNotices) },
             { id: 'admin-working-time', title: '工作时间设置', description: '工作日、每日工作时段、节假日与调休，用于计算确认时限', onOpen: open(routes.workingTime) },
+            { id: 'admin-retention', title: '个人数据保留', description: '离职人员个人数据的保留期与自动清理记录', onOpen: open(routes.retention) },
           ]}
         />
       </View>

@@ -10,6 +10,7 @@ import { loadIdentityActions } from '@/components/dev-only'
 import { EntryList, type Entry } from '@/components/entry-list'
 import { loadSession } from '@/store/session'
 import { anomalyList, archiveList, assessmentResultPaths, archivePaths, delegationList, handoverList, routes, spotCheckPages, violationListPage } from '@/routes'
+import { ExportMyData } from './export-data'
 import './index.scss'
 
 function Field({ title, id, value, isLast = false }: { title: string; id: string; value: string; isLast?: boolean }) {
@@ -94,6 +95,9 @@ function Me({ person }: { person: PersonSummary }) {
       </View>
       <View className='page-section'>
         <EntryList title='制度与通知' entries={policyEntries()} />
+      </View>
+      <View className='page-section'>
+        <ExportMyData />
       </View>
       {IdentityActions ? (
         <View className='page-section me__actions'>

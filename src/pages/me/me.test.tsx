@@ -2,7 +2,7 @@ import { fireEvent, render, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import MePage from './index'
 import AdminPage from '@/pages/admin/index'
-import { installBackend, ok } from '../../../test/doubles/backend'
+import { fail, installBackend, ok } from '../../../test/doubles/backend'
 import { admin, employee, head } from '../../../test/doubles/people'
 import { renderPagesAsH5 } from '../../../test/doubles/screen'
 
@@ -91,5 +91,30 @@ describe('business WeChat entries in 我的 and 管理', () => {
       fireEvent.click(byId(id).firstElementChild as HTMLElement)
       expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url })
     }
+  })
+})
+
+describe('exporting my data from 我的', () => {
+  it('exports the signed-in person’s data as a JSON file', async () => {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const calls = installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: employee }),
+      'me.exportData': () => ok({ fileName: '我的数据-2026-11-27.json', generatedAt: '2026-11-27T02:00:00.000Z', counts: { violations: 2, selfChecks: 1 }, document: { profile: { name: employee.name } } }),
+    })
+    render(<MePage />)
+    fireEvent.click(await waitFor(() => byId('me-export-button')))
+    await waitFor(() => expect(byId('me-export-done').textContent).toBe('已生成 我的数据-2026-11-27.json（含 3 条记录）'))
+    expect(calls.callsTo('me.exportData')[0].payload).toEqual({})
+    const link = click.mock.instances[0] as unknown as HTMLAnchorElement
+    expect(link.download).toBe('我的数据-2026-11-27.json')
+    expect(JSON.parse(decodeURIComponent(link.href.split(',')[1]))).toEqual({ profile: { name: employee.name } })
+    click.mockRestore()
+  })
+
+  it('says why when the export is refused', async () => {
+    installBackend({ 'session.whoami': () => ok({ status: 'bound', person: employee }), 'me.exportData': () => fail('INTERNAL', '系统繁忙，请稍后再试') })
+    render(<MePage />)
+    fireEvent.click(await waitFor(() => byId('me-export-button')))
+    await waitFor(() => expect(byId('me-export-error').textContent).toContain('系统繁忙'))
   })
 })

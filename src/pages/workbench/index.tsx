@@ -106,6 +106,7 @@ function otherEntries(role: Role): Entry[] {
     case 'head':
       return [
         { id: 'entry-pending-approvals', title: '待我审批', description: '处理本部门员工的申请', onOpen: approvalsTab },
+        { id: 'entry-dashboard', title: '部门看板', description: '本部门账号、审批、异常、制度确认、抽查与考核', onOpen: open(routes.dashboard) },
         { id: 'entry-department-people', title: '本部门员工', description: '查看本部门人员与绑定情况', onOpen: open(routes.people) },
         profile,
       ]

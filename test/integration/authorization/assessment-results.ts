@@ -57,7 +57,8 @@ export function assessmentResultRows(world: MatrixWorld): Row[] {
       expect: { employee: OK, ownHead: 'FORBIDDEN', otherHead: 'OUT_OF_SCOPE', admin: 'FORBIDDEN' },
     },
     { action: 'assessment.decideAppeal', setup: appealed, payload: (id) => ({ id, decision: 'uphold', comment: '投诉属实，维持原结果' }), expect: adminOnly },
-    { action: 'assessment.listAppeals', setup: appealed, payload: () => ({ page: 1, pageSize: 20 }), expect: adminOnly },
+    // Heads see their own department's appeals (another head's list is empty); only admins decide them.
+    { action: 'assessment.listAppeals', setup: appealed, payload: () => ({ page: 1, pageSize: 20 }), expect: { employee: 'FORBIDDEN', ownHead: OK, otherHead: OK, admin: OK } },
     // Unpublished, so the admin is refused before any file is written (the matrix's caller has no storage).
     {
       action: 'assessment.exportResults',

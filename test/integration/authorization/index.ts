@@ -9,6 +9,9 @@ import { violationRows } from './violations'
 import { assessmentResultRows } from './assessment-results'
 import { replyStatRows } from './reply-stats'
 import { auditRows } from './audit'
+import { retentionRows } from './retention'
+import { dashboardRows } from './dashboard'
+import { drillListRows } from './drill-lists'
 
 /** Each domain's rows, in the order the domains were built. */
-export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows, replyStatRows, auditRows]
+export const domainRows: Array<(world: MatrixWorld) => Row[]> = [customerRows, marketingRows, taskRows, archiveRows, assessmentRuleRows, spotCheckRows, violationRows, assessmentResultRows, replyStatRows, auditRows, dashboardRows, retentionRows, drillListRows]

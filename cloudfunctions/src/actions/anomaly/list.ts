@@ -1,4 +1,5 @@
 import type { ActionInput, ActionOutput } from '../../../../types/contract'
+import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
 import { ANOMALIES, toAnomalySummary } from '../../repos/anomalies'
@@ -16,7 +17,13 @@ export function handlingQuery(ctx: ActionContext): Condition {
 export async function listAnomalies(input: ActionInput<'anomaly.list'>, ctx: ActionContext): Promise<ActionOutput<'anomaly.list'>> {
   const me = requirePerson(ctx)
   const _ = ctx.db.command
+  // Anyone but an admin may name their own department only.
+  if (me.role !== 'admin' && input.departmentId && input.departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
   const base: Condition = input.scope === 'mine' ? { reporterId: me._id } : handlingQuery(ctx)
-  const where = input.status ? _.and([base, { status: input.status }]) : base
+  const filters: Condition[] = []
+  if (input.status) filters.push({ status: input.status === 'unresolved' ? _.in(['open', 'acknowledged']) : input.status })
+  if (input.type) filters.push({ type: input.type })
+  if (input.departmentId) filters.push({ departmentId: input.departmentId })
+  const where = filters.length > 0 ? _.and([base, ...filters]) : base
   return fetchPage(ctx, ANOMALIES, where, [['reportedAt', 'desc']], input, toAnomalySummary)
 }

@@ -81,11 +81,16 @@ export async function decideAppeal(input: ActionInput<'assessment.decideAppeal'>
 /**
  * The appeals queue for admins: every pending appeal of any month, the oldest month first and
  * within a month in the order they were made. Like the to-do list, it leaves out the admin's
- * own appeal, which they may not decide.
+ * own appeal, which they may not decide. Heads see their department's appeals (their own
+ * included), as they may open those results; only admins decide them.
  */
 export async function listAppeals(input: ActionInput<'assessment.listAppeals'>, ctx: ActionContext): Promise<ActionOutput<'assessment.listAppeals'>> {
   const me = requirePerson(ctx)
-  const where = { appealStatus: 'pending', personId: ctx.db.command.neq(me._id) }
+  if (me.role === 'head' && input.departmentId && input.departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
+  const where =
+    me.role === 'admin'
+      ? { appealStatus: 'pending', personId: ctx.db.command.neq(me._id), ...(input.departmentId ? { departmentId: input.departmentId } : {}) }
+      : { appealStatus: 'pending', departmentId: me.departmentId }
   return fetchPage<ResultDoc, ActionOutput<'assessment.listAppeals'>['items'][number]>(
     ctx,
     ASSESSMENT_RESULTS,

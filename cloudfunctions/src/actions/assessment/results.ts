@@ -21,6 +21,7 @@ export async function listResults(input: ActionInput<'assessment.listResults'>, 
   const where = {
     month: input.month,
     ...(departmentId ? { departmentId } : {}),
+    ...(input.grade ? { grade: input.grade } : {}),
     ...(keyword ? { personName: ctx.db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' }) } : {}),
   }
   const direction = input.sort === 'totalAsc' ? 'asc' : 'desc'

@@ -1,4 +1,5 @@
 import { type ActionInput, type ActionOutput, shanghaiDate } from '../../../../types/contract'
+import { refuse } from '../../core/action-failure'
 import { requirePerson, type ActionContext } from '../../core/context'
 import type { Condition } from '../../core/sdk-types'
 import { loadDepartments } from '../../repos/departments'
@@ -27,6 +28,11 @@ export async function listDelegations(input: ActionInput<'delegation.list'>, ctx
   else if (me.role === 'employee') conditions.push(_.or([{ holderId: me._id }, { delegateId: me._id }]))
   if (input.accountId) conditions.push({ accountId: input.accountId })
   if (input.status) conditions.push({ status: input.status })
+  if (input.departmentId) {
+    // Anyone but an admin may name their own department only.
+    if (me.role !== 'admin' && input.departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
+    conditions.push({ departmentId: input.departmentId })
+  }
   const where = conditions.length ? _.and(conditions) : {}
   const [{ total }, { data }] = await Promise.all([
     ctx.db.collection(DELEGATIONS).where(where).count(),

@@ -124,6 +124,11 @@ export async function listMarketing(input: ActionInput<'marketing.list'>, ctx: A
   }
   const keyword = input.keyword?.trim()
   if (keyword) conditions.push({ title: ctx.db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' }) })
+  if (input.departmentId) {
+    // Anyone but an admin may name their own department only.
+    if (me.role !== 'admin' && input.departmentId !== me.departmentId) refuse('OUT_OF_SCOPE')
+    conditions.push({ departmentId: input.departmentId })
+  }
   const where = conditions.length === 1 ? (conditions[0] as Condition) : _.and(conditions)
   return fetchPage(ctx, MARKETING_ITEMS, where, order, input, toMarketingSummary)
 }

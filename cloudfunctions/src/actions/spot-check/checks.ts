@@ -44,6 +44,7 @@ export async function listSpotChecks(input: ActionInput<'spotCheck.list'>, ctx: 
   const me = requirePerson(ctx)
   const where: Where = { ...scopeCondition(ctx.db, me, input) }
   if (input.status && input.scope !== 'toScore') where.status = input.status
+  if (input.roundMonth) where.roundMonth = input.roundMonth
   const keyword = input.keyword?.trim()
   if (keyword) where.personName = ctx.db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' })
   return fetchPage(ctx, SPOT_CHECKS, where, orderOf(input.scope, input.status), input, toSpotCheckSummary)

@@ -29,7 +29,7 @@ function scopeCondition(ctx: ActionContext, me: PersonDoc, input: ActionInput<'v
     case 'appeals':
       // An admin's own appeal waits for another admin, so it is not theirs to see here.
       if (me.role !== 'admin') refuse('FORBIDDEN')
-      return { status: 'appealed', personId: ctx.db.command.neq(me._id) }
+      return { status: 'appealed', personId: ctx.db.command.neq(me._id), ...(input.departmentId ? { departmentId: input.departmentId } : {}) }
   }
 }
 

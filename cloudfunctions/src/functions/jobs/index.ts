@@ -3,6 +3,7 @@ import type { Cloud } from '../../core/sdk-types'
 import { wechatPlatform } from '../../core/wechat-platform'
 import { maintainDelegations } from '../../jobs/delegations'
 import { remindPendingPolicy } from '../../jobs/policy-reminders'
+import { enforceRetentionIfDue } from '../../jobs/retention'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const cloud = require('wx-server-sdk') as Cloud
@@ -18,5 +19,6 @@ export async function main(event: { Type?: string }): Promise<unknown> {
   const deps = { db: cloud.database(), now: () => new Date(), messages, templateIds }
   const delegations = await maintainDelegations(systemContext(deps, 'jobs.maintainDelegations'))
   const policyReminders = await remindPendingPolicy(systemContext(deps, 'jobs.remindPendingPolicy'))
-  return { ok: true, data: { delegations, policyReminders } }
+  const retention = await enforceRetentionIfDue(systemContext(deps, 'jobs.enforceRetention'))
+  return { ok: true, data: { delegations, policyReminders, retention } }
 }

@@ -5,7 +5,7 @@ import AccountsPage from './index'
 import { installBackend, ok } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
 import { accountSummary } from '../../../../test/doubles/accounts'
-import { renderPagesAsH5 } from '../../../../test/doubles/screen'
+import { renderPagesAsH5, routeTo } from '../../../../test/doubles/screen'
 
 function byId(id: string): HTMLElement {
   const found = document.getElementById(id)
@@ -29,8 +29,10 @@ const registry: AccountSummary[] = [
 function backend(viewer: PersonSummary, accounts: AccountSummary[]) {
   return installBackend({
     'session.whoami': () => ok({ status: 'bound', person: viewer }),
-    'account.listAccounts': ({ page, pageSize, keyword, status }) => {
+    'roster.listDepartments': () => ok({ items: [{ id: 'd-sales', name: '销售部', headId: null, headName: null, staffCount: 3 }] }),
+    'account.listAccounts': ({ page, pageSize, keyword, status, departmentId }) => {
       let matches = accounts
+      if (departmentId) matches = matches.filter((a) => a.departmentId === departmentId)
       if (keyword) matches = matches.filter((a) => a.wechatId.includes(keyword) || a.holderName.includes(keyword))
       if (status) matches = matches.filter((a) => a.status === status)
       return ok({ items: matches.slice((page - 1) * pageSize, page * pageSize), total: matches.length, page, pageSize })
@@ -41,6 +43,8 @@ function backend(viewer: PersonSummary, accounts: AccountSummary[]) {
 renderPagesAsH5()
 
 describe('account registry', () => {
+  beforeEach(() => routeTo(Taro.useRouter, '/packages/account/accounts/index', {}))
+
   it('lists accounts with masked phone, holder, department and activation date', async () => {
     backend(admin, registry)
     render(<AccountsPage />)
@@ -127,5 +131,21 @@ describe('account registry', () => {
     await waitFor(() => byId('account-acc-1'))
     expect(document.getElementById('account-delegate-acc-1')).toBeNull()
     expect(document.getElementById('account-handover-acc-1')).toBeTruthy()
+  })
+
+  it('opens filtered by the status and department it was opened with, and clears them', async () => {
+    routeTo(Taro.useRouter, '/packages/account/accounts/index', { status: 'closed', departmentId: 'd-sales' })
+    const calls = backend(admin, [...registry, accountSummary({ id: 'acc-9', wechatId: 'other_dept', status: 'closed', departmentId: 'dept-other', departmentName: '其他部' })])
+    render(<AccountsPage />)
+    await waitFor(() => byId('account-acc-3'))
+    expect(document.getElementById('account-acc-9')).toBeNull()
+    expect(calls.callsTo('account.listAccounts')[0]?.payload).toEqual({ page: 1, pageSize: 20, status: 'closed', departmentId: 'd-sales' })
+    expect(byId('accounts-filter-closed').className).toContain('account-chips__chip--active')
+    await waitFor(() => expect(byId('accounts-active-department').textContent).toBe('部门：销售部 ×'))
+
+    fireEvent.click(byId('accounts-active-department'))
+    await waitFor(() => byId('account-acc-9'))
+    expect(document.getElementById('accounts-active')).toBeNull()
+    expect(calls.callsTo('account.listAccounts').at(-1)?.payload).toEqual({ page: 1, pageSize: 20, status: 'closed' })
   })
 })

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { accountStatuses, accountStatusLabels, type AccountStatus, type AccountSummary, type PersonSummary, type Role } from '@contract'
@@ -12,6 +12,7 @@ import { delegationDetail, delegationRequest, handoverStart, routes } from '@/ro
 import { AccountStatusTag } from '../components/status-tag'
 import { ListFooter } from '@/components/record/list-footer'
 import { SearchField } from '@/components/record/search-field'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import '@/components/record/page.scss'
 import './index.scss'
 
@@ -96,11 +97,18 @@ function AccountRow({ account, person }: { account: AccountSummary; person: Pers
   )
 }
 
-function Accounts({ person }: { person: PersonSummary }) {
+function isStatus(value: string | undefined): value is AccountStatus {
+  return (accountStatuses as readonly string[]).includes(value ?? '')
+}
+
+/** Opened from a figure, the registry starts filtered by `status` and `departmentId`. */
+function Accounts({ person, initial }: { person: PersonSummary; initial: { status?: string; departmentId?: string } }) {
   const role = person.role
   const search = useSearchKeyword()
   const { keyword } = search
-  const [status, setStatus] = useState<AccountStatus | ''>('')
+  const [status, setStatus] = useState<AccountStatus | ''>(isStatus(initial.status) ? initial.status : '')
+  const [departmentId, setDepartmentId] = useState(role === 'employee' ? undefined : initial.departmentId)
+  const departmentName = useDepartmentName(departmentId)
   // An employee holds one account or none; searching and filtering would only get in the way.
   const canSearch = role !== 'employee'
 
@@ -109,20 +117,21 @@ function Accounts({ person }: { person: PersonSummary }) {
   }, [role])
 
   const fetchPage = useCallback(
-    (page: number, pageSize: number) => listAccounts({ page, pageSize, keyword, status: status || undefined }),
-    [keyword, status],
+    (page: number, pageSize: number) => listAccounts({ page, pageSize, keyword, status: status || undefined, departmentId }),
+    [keyword, status, departmentId],
   )
-  const key = useMemo(() => JSON.stringify([keyword, status]), [keyword, status])
+  const key = useMemo(() => JSON.stringify([keyword, status, departmentId]), [keyword, status, departmentId])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
 
-  const filtered = Boolean(keyword || status)
+  const filtered = Boolean(keyword || status || departmentId)
   return (
     <View className='account-page accounts'>
       {canSearch ? (
         <>
           <SearchField className='accounts__search' id='accounts-search' placeholder='搜索微信号或持有人' search={search} />
           <StatusFilter selected={status} onSelect={setStatus} />
+          <ActiveFilters id='accounts-active' filters={[departmentId ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null]} />
         </>
       ) : null}
 
@@ -164,5 +173,7 @@ function Accounts({ person }: { person: PersonSummary }) {
 }
 
 export default function AccountsPage() {
-  return <SessionGate>{(person) => <Accounts person={person} />}</SessionGate>
+  const { params } = useRouter()
+  const initial = { status: param(params.status), departmentId: param(params.departmentId) }
+  return <SessionGate>{(person) => <Accounts person={person} initial={initial} />}</SessionGate>
 }

@@ -7,12 +7,13 @@ import { admin, employee, head } from '../../../../test/doubles/people'
 import { anomalySummary } from '../../../../test/doubles/records'
 import { byId, routeTo, shown, renderPagesAsH5 } from '../../../../test/doubles/screen'
 
-function backend(viewer: PersonSummary, items: AnomalySummary[], scope?: string) {
-  routeTo(Taro.useRouter, '/packages/account/anomalies/index', scope ? { scope } : {})
+function backend(viewer: PersonSummary, items: AnomalySummary[], scope?: string, params: Record<string, string> = {}) {
+  routeTo(Taro.useRouter, '/packages/account/anomalies/index', { ...(scope ? { scope } : {}), ...params })
   return installBackend({
     'session.whoami': () => ok({ status: 'bound', person: viewer }),
+    'roster.listDepartments': () => ok({ items: [{ id: 'd-east', name: '华东销售部', headId: null, headName: null, staffCount: 3 }] }),
     'anomaly.list': ({ page, pageSize, status }) => {
-      const matches = status ? items.filter((a) => a.status === status) : items
+      const matches = status ? items.filter((a) => a.status === status || (status === 'unresolved' && a.status !== 'resolved')) : items
       return ok({ items: matches.slice((page - 1) * pageSize, page * pageSize), total: matches.length, page, pageSize })
     },
   })
@@ -68,5 +69,28 @@ describe('anomaly lists', () => {
     await waitFor(() => byId('anomalies-empty'))
     expect(byId('anomalies-scope-handling').textContent).toBe('全公司')
     expect(byId('anomalies-empty').textContent).toContain('暂无异常报告')
+  })
+
+  it('opens on the type, status and department it was opened with, each shown and cleared by a tap', async () => {
+    const calls = backend(admin, [anomalySummary()], 'handling', { type: 'stolen', status: 'unresolved', departmentId: 'd-east' })
+    render(<AnomaliesPage />)
+    await waitFor(() => byId('anomalies-list'))
+    expect(calls.callsTo('anomaly.list')[0]?.payload).toEqual({ scope: 'handling', page: 1, pageSize: 20, status: 'unresolved', type: 'stolen', departmentId: 'd-east' })
+    expect(byId('anomalies-filter-unresolved').className).toContain('active')
+    expect(byId('anomalies-active-type').textContent).toBe('类型：账号被盗用 ×')
+    await waitFor(() => expect(byId('anomalies-active-department').textContent).toBe('部门：华东销售部 ×'))
+    fireEvent.click(byId('anomalies-active-type'))
+    await waitFor(() => expect(calls.callsTo('anomaly.list').at(-1)?.payload).toEqual({ scope: 'handling', page: 1, pageSize: 20, status: 'unresolved', departmentId: 'd-east' }))
+    fireEvent.click(byId('anomalies-active-department'))
+    await waitFor(() => expect(calls.callsTo('anomaly.list').at(-1)?.payload).toEqual({ scope: 'handling', page: 1, pageSize: 20, status: 'unresolved' }))
+    expect(shown('anomalies-active')).toBe(false)
+  })
+
+  it('keeps a head on their own department whatever the link says', async () => {
+    const calls = backend(head, [anomalySummary()], 'handling', { type: 'fraud', departmentId: 'd-other' })
+    render(<AnomaliesPage />)
+    await waitFor(() => byId('anomalies-list'))
+    expect(calls.callsTo('anomaly.list')[0]?.payload).toEqual({ scope: 'handling', page: 1, pageSize: 20, type: 'fraud' })
+    expect(shown('anomalies-active-department')).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { anomalyStatuses, anomalyStatusLabels, anomalyTypeLabels, type AnomalyStatus, type AnomalySummary, type Role } from '@contract'
+import { anomalyStatuses, anomalyStatusLabels, anomalyTypeLabels, anomalyTypes, type AnomalyListStatus, type AnomalySummary, type AnomalyType, type Role } from '@contract'
 import { formatShanghaiTime } from '@/services/accounts'
 import { listAnomalies } from '@/services/anomalies'
 import { SessionGate } from '@/components/session-gate'
@@ -13,6 +13,7 @@ import { anomalyDetail, routes } from '@/routes'
 import { AnomalyStatusTag } from '../components/status-tag'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 import './index.scss'
@@ -44,16 +45,39 @@ function AnomalyRow({ anomaly, scope }: { anomaly: AnomalySummary; scope: Scope 
   )
 }
 
-function Anomalies({ role, initialScope }: { role: Role; initialScope: Scope }) {
+const statusLabels: Record<AnomalyListStatus, string> = { unresolved: '未解决', ...anomalyStatusLabels }
+
+function isStatus(value: string | undefined): value is AnomalyListStatus {
+  return value !== undefined && value in statusLabels
+}
+
+function isType(value: string | undefined): value is AnomalyType {
+  return (anomalyTypes as readonly string[]).includes(value ?? '')
+}
+
+interface Initial {
+  scope: Scope
+  status?: string
+  type?: string
+  departmentId?: string
+}
+
+/** Opened from a figure, the list starts on its `scope`, `status`, `type` and (admins) `departmentId`. */
+function Anomalies({ role, initial }: { role: Role; initial: Initial }) {
   const handles = role !== 'employee'
-  const [scope, setScope] = useState<Scope>(handles ? initialScope : 'mine')
-  const [status, setStatus] = useState<AnomalyStatus | ''>('')
+  const [scope, setScope] = useState<Scope>(handles ? initial.scope : 'mine')
+  const [status, setStatus] = useState<AnomalyListStatus | ''>(isStatus(initial.status) ? initial.status : '')
+  const [type, setType] = useState<AnomalyType | undefined>(isType(initial.type) ? initial.type : undefined)
+  // A head handles their own department only; the department narrows an admin's list.
+  const [departmentId, setDepartmentId] = useState(role === 'admin' ? initial.departmentId : undefined)
+  const departmentName = useDepartmentName(departmentId)
+  const effectiveDepartment = scope === 'handling' ? departmentId : undefined
 
   const fetchPage = useCallback(
-    (page: number, pageSize: number) => listAnomalies({ scope, page, pageSize, status: status || undefined }),
-    [scope, status],
+    (page: number, pageSize: number) => listAnomalies({ scope, page, pageSize, status: status || undefined, type, departmentId: effectiveDepartment }),
+    [scope, status, type, effectiveDepartment],
   )
-  const key = useMemo(() => JSON.stringify([scope, status]), [scope, status])
+  const key = useMemo(() => JSON.stringify([scope, status, type, effectiveDepartment]), [scope, status, type, effectiveDepartment])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
   // Back from a detail where it was acknowledged or resolved: the list must say so.
@@ -61,6 +85,7 @@ function Anomalies({ role, initialScope }: { role: Role; initialScope: Scope }) 
 
   const statusOptions = [
     { value: '' as const, label: '全部' },
+    { value: 'unresolved' as const, label: statusLabels.unresolved },
     ...anomalyStatuses.map((value) => ({ value, label: anomalyStatusLabels[value] })),
   ]
   const scopeOptions: Array<{ value: Scope; label: string }> = [
@@ -71,7 +96,14 @@ function Anomalies({ role, initialScope }: { role: Role; initialScope: Scope }) 
   return (
     <View className='account-page anomalies'>
       {handles ? <FilterChips id='anomalies-scope' options={scopeOptions} selected={scope} onSelect={setScope} /> : null}
-      <FilterChips<AnomalyStatus | ''> id='anomalies-filter' options={statusOptions} selected={status} onSelect={setStatus} />
+      <FilterChips<AnomalyListStatus | ''> id='anomalies-filter' options={statusOptions} selected={status} onSelect={setStatus} />
+      <ActiveFilters
+        id='anomalies-active'
+        filters={[
+          type ? { key: 'type', label: '类型', value: anomalyTypeLabels[type], onClear: () => setType(undefined) } : null,
+          effectiveDepartment ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null,
+        ]}
+      />
       {scope === 'mine' ? (
         <View className='record__submit anomalies__report'>
           <Button id='anomalies-report' type='danger' fill='outline' block onClick={() => void Taro.navigateTo({ url: routes.anomalyReport })}>
@@ -87,7 +119,7 @@ function Anomalies({ role, initialScope }: { role: Role; initialScope: Scope }) 
       ) : list.items.length === 0 ? (
         <EmptyState
           id='anomalies-empty'
-          title={status ? `没有${anomalyStatusLabels[status]}的报告` : scope === 'mine' ? '你还没有报告过异常' : '暂无异常报告'}
+          title={status ? `没有${statusLabels[status]}的报告` : type || effectiveDepartment ? '没有符合条件的报告' : scope === 'mine' ? '你还没有报告过异常' : '暂无异常报告'}
           description={scope === 'mine' ? '账号被盗、登录受限、疑似诈骗时请立即报告' : '员工报告的账号异常会显示在这里'}
         />
       ) : (
@@ -107,6 +139,7 @@ function Anomalies({ role, initialScope }: { role: Role; initialScope: Scope }) 
 
 export default function AnomaliesPage() {
   const router = useRouter()
-  const initialScope: Scope = router.params.scope === 'mine' ? 'mine' : 'handling'
-  return <SessionGate>{(person) => <Anomalies role={person.role} initialScope={initialScope} />}</SessionGate>
+  const { params } = router
+  const initial: Initial = { scope: params.scope === 'mine' ? 'mine' : 'handling', status: param(params.status), type: param(params.type), departmentId: param(params.departmentId) }
+  return <SessionGate>{(person) => <Anomalies role={person.role} initial={initial} />}</SessionGate>
 }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import type { DelegationSummary, PersonSummary } from '@contract'
+import { delegationStatusLabels, delegationStatuses, type DelegationStatus, type DelegationSummary, type PersonSummary } from '@contract'
 import { listDelegations } from '@/services/delegations'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, PageLoading } from '@/components/state-views'
@@ -12,6 +12,7 @@ import { delegationDetail } from '@/routes'
 import { DelegationStatusTag } from '../components/status-tag'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 
@@ -43,11 +44,29 @@ function DelegationRow({ delegation, me }: { delegation: DelegationSummary; me: 
   )
 }
 
-function Delegations({ person, initialScope }: { person: PersonSummary; initialScope: Scope }) {
+function isStatus(value: string | undefined): value is DelegationStatus {
+  return (delegationStatuses as readonly string[]).includes(value ?? '')
+}
+
+interface Initial {
+  scope: Scope
+  status?: string
+  departmentId?: string
+}
+
+/** Opened from a figure, the list starts on its `scope`, `status` and (admins, whole-company list) `departmentId`. */
+function Delegations({ person, initial }: { person: PersonSummary; initial: Initial }) {
   const reviewer = person.role !== 'employee'
-  const [scope, setScope] = useState<Scope>(reviewer ? initialScope : 'mine')
-  const fetchPage = useCallback((page: number, pageSize: number) => listDelegations({ scope, page, pageSize }), [scope])
-  const key = useMemo(() => scope, [scope])
+  const [scope, setScope] = useState<Scope>(reviewer ? initial.scope : 'mine')
+  const [status, setStatus] = useState<DelegationStatus | undefined>(isStatus(initial.status) ? initial.status : undefined)
+  const [departmentId, setDepartmentId] = useState(person.role === 'admin' ? initial.departmentId : undefined)
+  const departmentName = useDepartmentName(departmentId)
+  const effectiveDepartment = scope === 'all' ? departmentId : undefined
+  const fetchPage = useCallback(
+    (page: number, pageSize: number) => listDelegations({ scope, page, pageSize, status, departmentId: effectiveDepartment }),
+    [scope, status, effectiveDepartment],
+  )
+  const key = useMemo(() => JSON.stringify([scope, status, effectiveDepartment]), [scope, status, effectiveDepartment])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
   useRefreshOnShow(list.reload)
@@ -61,6 +80,13 @@ function Delegations({ person, initialScope }: { person: PersonSummary; initialS
   return (
     <View className='account-page delegations'>
       {reviewer ? <FilterChips id='delegations-scope' options={scopes} selected={scope} onSelect={setScope} /> : null}
+      <ActiveFilters
+        id='delegations-active'
+        filters={[
+          status ? { key: 'status', label: '状态', value: delegationStatusLabels[status], onClear: () => setStatus(undefined) } : null,
+          effectiveDepartment ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null,
+        ]}
+      />
       {list.status === 'loading' ? (
         <PageLoading />
       ) : list.status === 'error' ? (
@@ -68,7 +94,7 @@ function Delegations({ person, initialScope }: { person: PersonSummary; initialS
       ) : list.items.length === 0 ? (
         <EmptyState
           id='delegations-empty'
-          title={scope === 'pending' ? '暂无待审批的代操作' : '还没有代操作记录'}
+          title={scope === 'pending' ? '暂无待审批的代操作' : status || effectiveDepartment ? '没有符合条件的代操作' : '还没有代操作记录'}
           description={scope === 'mine' ? '在“我的业务微信”中可委托同事代为操作账号' : undefined}
         />
       ) : (
@@ -88,7 +114,8 @@ function Delegations({ person, initialScope }: { person: PersonSummary; initialS
 
 export default function DelegationsPage() {
   const router = useRouter()
-  const scope = router.params.scope
-  const initialScope: Scope = scope === 'pending' || scope === 'all' ? scope : 'mine'
-  return <SessionGate>{(person) => <Delegations person={person} initialScope={initialScope} />}</SessionGate>
+  const { params } = router
+  const scope = params.scope
+  const initial: Initial = { scope: scope === 'pending' || scope === 'all' ? scope : 'mine', status: param(params.status), departmentId: param(params.departmentId) }
+  return <SessionGate>{(person) => <Delegations person={person} initial={initial} />}</SessionGate>
 }

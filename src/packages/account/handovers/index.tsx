@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { handoverStatuses, handoverStatusLabels, type HandoverStatus, type HandoverSummary, type Role } from '@contract'
+import { handoverStatuses, handoverStatusLabels, type HandoverListStatus, type HandoverSummary, type Role } from '@contract'
 import { formatShanghaiTime } from '@/services/accounts'
 import { listHandovers } from '@/services/handovers'
 import { SessionGate } from '@/components/session-gate'
@@ -12,6 +12,7 @@ import { handoverDetail } from '@/routes'
 import { HandoverStatusTag } from '../components/status-tag'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
 
@@ -43,15 +44,32 @@ function HandoverRow({ handover }: { handover: HandoverSummary }) {
   )
 }
 
-function Handovers({ role, initialScope }: { role: Role; initialScope: Scope }) {
+const statusLabels: Record<HandoverListStatus, string> = { unfinished: '未完成', ...handoverStatusLabels }
+
+function isStatus(value: string | undefined): value is HandoverListStatus {
+  return value !== undefined && value in statusLabels
+}
+
+interface Initial {
+  scope: Scope
+  status?: string
+  departmentId?: string
+}
+
+/** Opened from a figure, the list starts on its `scope`, `status` and (admins) `departmentId`. */
+function Handovers({ role, initial }: { role: Role; initial: Initial }) {
   const handles = role !== 'employee'
-  const [scope, setScope] = useState<Scope>(handles ? initialScope : 'mine')
-  const [status, setStatus] = useState<HandoverStatus | ''>('')
+  const [scope, setScope] = useState<Scope>(handles ? initial.scope : 'mine')
+  const [status, setStatus] = useState<HandoverListStatus | ''>(isStatus(initial.status) ? initial.status : '')
+  // A head handles their own department only; the department narrows an admin's list.
+  const [departmentId, setDepartmentId] = useState(role === 'admin' ? initial.departmentId : undefined)
+  const departmentName = useDepartmentName(departmentId)
+  const effectiveDepartment = scope === 'handling' ? departmentId : undefined
   const fetchPage = useCallback(
-    (page: number, pageSize: number) => listHandovers({ scope, page, pageSize, status: status || undefined }),
-    [scope, status],
+    (page: number, pageSize: number) => listHandovers({ scope, page, pageSize, status: status || undefined, departmentId: effectiveDepartment }),
+    [scope, status, effectiveDepartment],
   )
-  const key = useMemo(() => JSON.stringify([scope, status]), [scope, status])
+  const key = useMemo(() => JSON.stringify([scope, status, effectiveDepartment]), [scope, status, effectiveDepartment])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
   useRefreshOnShow(list.reload)
@@ -60,12 +78,20 @@ function Handovers({ role, initialScope }: { role: Role; initialScope: Scope }) 
     { value: 'handling', label: role === 'admin' ? '全公司' : '本部门' },
     { value: 'mine', label: '与我有关' },
   ]
-  const statusOptions = [{ value: '' as const, label: '全部' }, ...handoverStatuses.map((value) => ({ value, label: handoverStatusLabels[value] }))]
+  const statusOptions = [
+    { value: '' as const, label: '全部' },
+    { value: 'unfinished' as const, label: statusLabels.unfinished },
+    ...handoverStatuses.map((value) => ({ value, label: handoverStatusLabels[value] })),
+  ]
 
   return (
     <View className='account-page handovers'>
       {handles ? <FilterChips id='handovers-scope' options={scopes} selected={scope} onSelect={setScope} /> : null}
-      <FilterChips<HandoverStatus | ''> id='handovers-filter' options={statusOptions} selected={status} onSelect={setStatus} />
+      <FilterChips<HandoverListStatus | ''> id='handovers-filter' options={statusOptions} selected={status} onSelect={setStatus} />
+      <ActiveFilters
+        id='handovers-active'
+        filters={[effectiveDepartment ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null]}
+      />
       {list.status === 'loading' ? (
         <PageLoading />
       ) : list.status === 'error' ? (
@@ -89,6 +115,7 @@ function Handovers({ role, initialScope }: { role: Role; initialScope: Scope }) 
 
 export default function HandoversPage() {
   const router = useRouter()
-  const initialScope: Scope = router.params.scope === 'mine' ? 'mine' : 'handling'
-  return <SessionGate>{(person) => <Handovers role={person.role} initialScope={initialScope} />}</SessionGate>
+  const { params } = router
+  const initial: Initial = { scope: params.scope === 'mine' ? 'mine' : 'handling', status: param(params.status), departmentId: param(params.departmentId) }
+  return <SessionGate>{(person) => <Handovers role={person.role} initial={initial} />}</SessionGate>
 }

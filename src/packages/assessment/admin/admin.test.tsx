@@ -5,7 +5,7 @@ import AssessmentAdminPage, { APPEALS_PAGE_SIZE } from './index'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { admin, head } from '../../../../test/doubles/people'
 import { distribution, freezeClock, overview, run } from '../../../../test/doubles/assessment'
-import { byId, renderPagesAsH5, shown } from '../../../../test/doubles/screen'
+import { byId, renderPagesAsH5, routeTo, shown } from '../../../../test/doubles/screen'
 
 function backend(handlers: Record<string, Handler> = {}, viewer = admin) {
   return installBackend({
@@ -50,8 +50,28 @@ function appealsPage(items: AppealRow[], total = items.length, page = 1) {
 renderPagesAsH5()
 
 describe('monthly assessment administration', () => {
+  beforeEach(() => routeTo(Taro.useRouter, '/packages/assessment/admin/index', {}))
+
   describe('with the clock on Friday 2026-11-27', () => {
     freezeClock()
+
+    it('opens on the month and the department’s appeals it was opened with', async () => {
+      routeTo(Taro.useRouter, '/packages/assessment/admin/index', { tab: 'appeals', month: '2026-09', departmentId: 'd-sales' })
+      const calls = backend({
+        'assessment.listAppeals': ({ departmentId }) => ok(appealsPage(departmentId ? [appeal('p-zhang', '张三', '2026-09')] : [appeal('p-zhang', '张三', '2026-09'), appeal('p-li', '李四', '2026-10')])),
+        'roster.listDepartments': () => ok({ items: [{ id: 'd-sales', name: '销售部', headId: null, headName: null, staffCount: 3 }] }),
+      })
+      await opened()
+      expect(calls.callsTo('assessment.getRun')[0].payload).toEqual({ month: '2026-09' })
+      expect(byId('assessment-admin-month-2026-09').className).toContain('account-chips__chip--active')
+      await waitFor(() => expect(byId('assessment-appeals-title').textContent).toBe('待处理申诉 (1)'))
+      expect(calls.callsTo('assessment.listAppeals')[0].payload).toEqual({ page: 1, pageSize: APPEALS_PAGE_SIZE, departmentId: 'd-sales' })
+      await waitFor(() => expect(byId('assessment-appeals-active-department').textContent).toBe('部门：销售部 ×'))
+      fireEvent.click(byId('assessment-appeals-active-department'))
+      await waitFor(() => expect(byId('assessment-appeals-title').textContent).toBe('待处理申诉 (2)'))
+      expect(calls.callsTo('assessment.listAppeals').at(-1)?.payload).toEqual({ page: 1, pageSize: APPEALS_PAGE_SIZE })
+      expect(shown('assessment-appeals-active')).toBe(false)
+    })
 
     it('opens the last closed month with its finished run and the distribution by department', async () => {
       const calls = backend()

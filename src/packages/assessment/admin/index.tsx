@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { assessmentRunStatusLabels } from '@contract'
@@ -20,6 +20,7 @@ import { messageOf, showSuccess } from '@/services/feedback'
 import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, InlineError, PageLoading } from '@/components/state-views'
 import { ListFooter } from '@/components/record/list-footer'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import { Watermark } from '@/components/watermark'
 import { useLoaded } from '@/hooks/use-loaded'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -316,14 +317,21 @@ function MonthPanel({ month }: { month: string }) {
  * Appeals of every month waiting for a decision, oldest month first. Each opens the person's
  * result, where the appeal is decided; coming back reads the queue again, so a decided one is gone.
  */
-function AppealsQueue() {
-  const list = usePagedList('appeals', listAppeals, APPEALS_PAGE_SIZE)
+function AppealsQueue({ initialDepartmentId }: { initialDepartmentId?: string }) {
+  const [departmentId, setDepartmentId] = useState(initialDepartmentId)
+  const departmentName = useDepartmentName(departmentId)
+  const fetchPage = useCallback((page: number, pageSize: number) => listAppeals(page, pageSize, departmentId), [departmentId])
+  const list = usePagedList(`appeals|${departmentId ?? ''}`, fetchPage, APPEALS_PAGE_SIZE)
   useRefreshOnShow(list.reload)
   return (
     <View id='assessment-appeals' className='record__section card'>
       <Text id='assessment-appeals-title' className='record__title'>
         {list.status === 'ready' ? `待处理申诉 (${list.total})` : '待处理申诉'}
       </Text>
+      <ActiveFilters
+        id='assessment-appeals-active'
+        filters={[departmentId ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null]}
+      />
       {list.status === 'loading' ? (
         <PageLoading />
       ) : list.status === 'error' ? (
@@ -359,9 +367,15 @@ function AppealsQueue() {
   )
 }
 
-function AdminScreen() {
-  const [month, setMonth] = useState(lastClosedMonth)
+interface Initial {
+  month?: string
+  departmentId?: string
+}
+
+/** Opened from a figure: the month to show, and the department whose appeals to list. */
+function AdminScreen({ initial }: { initial: Initial }) {
   const months = monthsEndingAt(shanghaiMonth(new Date()), MONTHS)
+  const [month, setMonth] = useState(() => (initial.month && months.includes(initial.month) ? initial.month : lastClosedMonth()))
   return (
     <View id='assessment-admin' className='account-page record'>
       <Watermark />
@@ -369,7 +383,7 @@ function AdminScreen() {
         <Text className='record__title'>月度考核</Text>
         <Text className='record__when'>月末后计算上月结果，核对无误再发布；本月可先预览，预览不能发布。</Text>
       </View>
-      <AppealsQueue />
+      <AppealsQueue initialDepartmentId={initial.departmentId} />
       <MonthChips idPrefix='assessment-admin-month' months={months} selected={month} onSelect={setMonth} />
       <MonthPanel key={month} month={month} />
     </View>
@@ -377,5 +391,7 @@ function AdminScreen() {
 }
 
 export default function AssessmentAdminPage() {
-  return <SessionGate roles={['admin']}>{() => <AdminScreen />}</SessionGate>
+  const { params } = useRouter()
+  const initial: Initial = { month: param(params.month), departmentId: param(params.departmentId) }
+  return <SessionGate roles={['admin']}>{() => <AdminScreen initial={initial} />}</SessionGate>
 }

@@ -4,7 +4,7 @@ import AssessmentTeamPage from './index'
 import { fail, installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
 import { freezeClock, resultsPage, row } from '../../../../test/doubles/assessment'
-import { byId, renderPagesAsH5, shown } from '../../../../test/doubles/screen'
+import { byId, renderPagesAsH5, routeTo, shown } from '../../../../test/doubles/screen'
 
 const departments = [
   { id: 'd-sales', name: '销售部', headId: 'p-li', headName: '李四', staffCount: 10 },
@@ -34,7 +34,11 @@ async function opened() {
 renderPagesAsH5()
 freezeClock()
 
+const PATH = '/packages/assessment/team/index'
+
 describe('department assessment table', () => {
+  beforeEach(() => routeTo(Taro.useRouter, PATH, {}))
+
   it('shows a head their department for the last closed month, best first, and opens a person', async () => {
     const calls = backend()
     await opened()
@@ -120,5 +124,64 @@ describe('department assessment table', () => {
     backend({}, employee)
     render(<AssessmentTeamPage />)
     await waitFor(() => byId('forbidden-screen'))
+  })
+
+  it('opens an admin on the month and department it was opened with, the current month’s preview included', async () => {
+    routeTo(Taro.useRouter, PATH, { month: '2026-11', departmentId: 'd-service' })
+    const calls = backend({}, admin)
+    await opened()
+    await waitFor(() => byId('team-results'))
+    expect(calls.callsTo('assessment.listResults')[0].payload).toEqual({ month: '2026-11', page: 1, pageSize: 20, sort: 'totalDesc', departmentId: 'd-service' })
+    expect(byId('team-month-2026-11').className).toContain('active')
+    await waitFor(() => expect(byId('team-department-d-service').className).toContain('active'))
+    fireEvent.click(byId('team-department-all'))
+    await waitFor(() => expect(calls.callsTo('assessment.listResults').at(-1)?.payload).toEqual({ month: '2026-11', page: 1, pageSize: 20, sort: 'totalDesc' }))
+  })
+
+  it('opens a head on the month asked for; a department asked for is theirs anyway', async () => {
+    routeTo(Taro.useRouter, PATH, { month: '2026-09', departmentId: 'd-service' })
+    const calls = backend()
+    await opened()
+    await waitFor(() => byId('team-results'))
+    expect(calls.callsTo('assessment.listResults')[0].payload).toEqual({ month: '2026-09', page: 1, pageSize: 20, sort: 'totalDesc' })
+    expect(byId('team-month').textContent).toBe('2026年9月')
+  })
+
+  it('opens on the grade it was opened with, shown and cleared by a tap', async () => {
+    routeTo(Taro.useRouter, PATH, { month: '2026-10', grade: '优秀' })
+    const calls = backend({ 'assessment.listResults': ({ grade }) => ok(resultsPage(grade ? rows.filter((r) => r.grade === grade) : rows)) })
+    await opened()
+    await waitFor(() => byId('team-row-p-a'))
+    expect(calls.callsTo('assessment.listResults')[0].payload).toEqual({ month: '2026-10', page: 1, pageSize: 20, sort: 'totalDesc', grade: '优秀' })
+    expect(byId('team-active-grade').textContent).toBe('等级：优秀 ×')
+    // A list of one grade is not a ranking.
+    expect(byId('team-row-p-a').textContent).toBe('—赵一93优秀')
+    expect(shown('team-row-p-b')).toBe(false)
+    fireEvent.click(byId('team-active-grade'))
+    await waitFor(() => byId('team-row-p-b'))
+    expect(calls.callsTo('assessment.listResults').at(-1)?.payload).toEqual({ month: '2026-10', page: 1, pageSize: 20, sort: 'totalDesc' })
+    expect(shown('team-active')).toBe(false)
+  })
+
+  it('opens a head on their department’s appeals waiting for a decision, every month, and back to the table', async () => {
+    routeTo(Taro.useRouter, PATH, { appealStatus: 'pending' })
+    const appealRow = { id: 'result-2026-09-p-c', month: '2026-09', personId: 'p-c', personName: '孙三', departmentId: 'd-sales', departmentName: '销售部', total: 55, grade: '不合格', reason: '客户改用电话沟通', appealedAt: '2026-10-08T01:00:00.000Z' }
+    const calls = backend({ 'assessment.listAppeals': ({ page, pageSize }) => ok({ items: [appealRow], total: 1, page, pageSize }) })
+    await opened()
+    await waitFor(() => byId('team-appeal-result-2026-09-p-c'))
+    expect(calls.callsTo('assessment.listAppeals')[0].payload).toEqual({ page: 1, pageSize: 20 })
+    expect(calls.callsTo('assessment.listResults')).toHaveLength(0)
+    expect(byId('team-month').textContent).toBe('各月份待处理申诉')
+    expect(byId('team-appeals-total').textContent).toBe('待处理申诉 (1)')
+    expect(byId('team-appeal-result-2026-09-p-c').textContent).toContain('孙三（销售部）· 2026年9月')
+    expect(byId('team-appeal-result-2026-09-p-c').textContent).toContain('2026-10-08 09:00 申诉：客户改用电话沟通')
+    fireEvent.click(byId('team-appeal-result-2026-09-p-c'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/assessment/mine/index?id=result-2026-09-p-c' })
+
+    expect(byId('team-active-appeal').textContent).toBe('申诉：待处理 ×')
+    fireEvent.click(byId('team-active-appeal'))
+    await waitFor(() => byId('team-results'))
+    expect(calls.callsTo('assessment.listResults')[0].payload).toEqual({ month: '2026-10', page: 1, pageSize: 20, sort: 'totalDesc' })
+    expect(shown('team-appeals')).toBe(false)
   })
 })

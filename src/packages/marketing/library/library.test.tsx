@@ -6,7 +6,7 @@ import MarketingReviewPage from '../review/index'
 import { installBackend, ok, type Handler } from '../../../../test/doubles/backend'
 import { admin, employee, head } from '../../../../test/doubles/people'
 import { marketingSummary, pageOf } from '../../../../test/doubles/marketing'
-import { byId, renderPagesAsH5, shown } from '../../../../test/doubles/screen'
+import { byId, renderPagesAsH5, routeTo, shown } from '../../../../test/doubles/screen'
 
 function backend(list: Handler, person = employee) {
   return installBackend({
@@ -86,6 +86,8 @@ describe('my material', () => {
 })
 
 describe('material to review', () => {
+  beforeEach(() => routeTo(Taro.useRouter, '/packages/marketing/review/index', {}))
+
   it('lists what waits for a head, oldest first, with author and findings', async () => {
     const calls = backend(() => ok(pageOf([marketingSummary()])), head)
     render(<MarketingReviewPage />)
@@ -99,6 +101,30 @@ describe('material to review', () => {
     backend(() => ok(pageOf([])), admin)
     render(<MarketingReviewPage />)
     await waitFor(() => expect(byId('marketing-review-empty').textContent).toContain('各部门提交的素材会显示在这里'))
+  })
+
+  it('opens an admin on one department’s items, the department shown and cleared by a tap', async () => {
+    routeTo(Taro.useRouter, '/packages/marketing/review/index', { departmentId: 'd-sales' })
+    const calls = installBackend({
+      'session.whoami': () => ok({ status: 'bound', person: admin, policyToAcknowledge: null }),
+      'marketing.list': () => ok(pageOf([marketingSummary()])),
+      'roster.listDepartments': () => ok({ items: [{ id: 'd-sales', name: '销售部', headId: null, headName: null, staffCount: 3 }] }),
+    })
+    render(<MarketingReviewPage />)
+    await waitFor(() => byId('marketing-review-list'))
+    expect(calls.callsTo('marketing.list')[0]?.payload).toEqual({ scope: 'review', page: 1, pageSize: 20, departmentId: 'd-sales' })
+    await waitFor(() => expect(byId('marketing-review-active-department').textContent).toBe('部门：销售部 ×'))
+    fireEvent.click(byId('marketing-review-active-department'))
+    await waitFor(() => expect(calls.callsTo('marketing.list').at(-1)?.payload).toEqual({ scope: 'review', page: 1, pageSize: 20 }))
+    expect(shown('marketing-review-active')).toBe(false)
+  })
+
+  it('keeps a head on their own department whatever the link says', async () => {
+    routeTo(Taro.useRouter, '/packages/marketing/review/index', { departmentId: 'd-other' })
+    const calls = backend(() => ok(pageOf([marketingSummary()])), head)
+    render(<MarketingReviewPage />)
+    await waitFor(() => byId('marketing-review-list'))
+    expect(calls.callsTo('marketing.list')[0]?.payload).toEqual({ scope: 'review', page: 1, pageSize: 20 })
   })
 
   it('is not offered to employees', async () => {

@@ -1,5 +1,5 @@
-import { useCallback } from 'react'
-import { useReachBottom } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Role } from '@contract'
 import { listMarketing } from '@/services/marketing'
@@ -9,6 +9,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useListPullDown } from '@/hooks/use-list-pull-down'
 import { ListFooter } from '@/components/record/list-footer'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import { ItemRow } from '../components/item-row'
 import '@/components/record/page.scss'
 import '@/components/record/record.scss'
@@ -16,9 +17,13 @@ import '../components/marketing.scss'
 
 const PAGE_SIZE = 20
 
-function Review({ role }: { role: Role }) {
-  const fetchPage = useCallback((page: number, pageSize: number) => listMarketing({ scope: 'review', page, pageSize }), [])
-  const list = usePagedList('review', fetchPage, PAGE_SIZE)
+/** Opened from a figure, an admin's queue starts on one department's items (`departmentId`). */
+function Review({ role, initialDepartmentId }: { role: Role; initialDepartmentId?: string }) {
+  // A head's queue is their own department already.
+  const [departmentId, setDepartmentId] = useState(role === 'admin' ? initialDepartmentId : undefined)
+  const departmentName = useDepartmentName(departmentId)
+  const fetchPage = useCallback((page: number, pageSize: number) => listMarketing({ scope: 'review', page, pageSize, departmentId }), [departmentId])
+  const list = usePagedList(`review|${departmentId ?? ''}`, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
   // Back from a decision: the item is no longer waiting.
   useRefreshOnShow(list.reload)
@@ -26,6 +31,10 @@ function Review({ role }: { role: Role }) {
 
   return (
     <View className='account-page marketing-review'>
+      <ActiveFilters
+        id='marketing-review-active'
+        filters={[departmentId ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null]}
+      />
       {list.status === 'loading' ? (
         <PageLoading />
       ) : list.status === 'error' ? (
@@ -48,5 +57,7 @@ function Review({ role }: { role: Role }) {
 }
 
 export default function MarketingReviewPage() {
-  return <SessionGate roles={['head', 'admin']}>{(person) => <Review role={person.role} />}</SessionGate>
+  const { params } = useRouter()
+  const departmentId = param(params.departmentId)
+  return <SessionGate roles={['head', 'admin']}>{(person) => <Review role={person.role} initialDepartmentId={departmentId} />}</SessionGate>
 }

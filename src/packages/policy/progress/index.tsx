@@ -9,6 +9,7 @@ import { SessionGate } from '@/components/session-gate'
 import { EmptyState, ErrorState, InlineError, PageLoading } from '@/components/state-views'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
+import { param } from '@/components/record/active-filters'
 import { useLoaded } from '@/hooks/use-loaded'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
@@ -40,10 +41,30 @@ function reminderMessage(reminded: number, skipped: number): string {
   return skipped > 0 ? `已提醒 ${reminded} 人，${skipped} 人今天已提醒过` : `已提醒 ${reminded} 人`
 }
 
-function ProgressScreen({ progress, admin, onRefresh }: { progress: AckProgress & { version: NonNullable<AckProgress['version']> }; admin: boolean; onRefresh: () => void }) {
+function isFilter(value: string | undefined): value is Filter {
+  return filterOptions.some((o) => o.value === value)
+}
+
+interface Initial {
+  departmentId?: string
+  filter?: string
+}
+
+function ProgressScreen({
+  progress,
+  admin,
+  initial,
+  onRefresh,
+}: {
+  progress: AckProgress & { version: NonNullable<AckProgress['version']> }
+  admin: boolean
+  /** Opened from a figure: the department (admins) and the filter to start on. */
+  initial: Initial
+  onRefresh: () => void
+}) {
   const { version } = progress
-  const [department, setDepartment] = useState<string | null>(null)
-  const [filter, setFilter] = useState<Filter>('all')
+  const [department, setDepartment] = useState<string | null>(admin && progress.departments.some((d) => d.departmentId === initial.departmentId) ? initial.departmentId! : null)
+  const [filter, setFilter] = useState<Filter>(isFilter(initial.filter) ? initial.filter : 'all')
   const [reminding, setReminding] = useState(false)
   const [remindError, setRemindError] = useState<string | null>(null)
 
@@ -127,7 +148,7 @@ function ProgressScreen({ progress, admin, onRefresh }: { progress: AckProgress 
   )
 }
 
-function Progress({ person, versionId }: { person: PersonSummary; versionId: string | undefined }) {
+function Progress({ person, versionId, initial }: { person: PersonSummary; versionId: string | undefined; initial: Initial }) {
   const load = useCallback(() => getAckProgress(versionId), [versionId])
   const { data, error, reload, setData } = useLoaded(load)
   // Counts move after a reminder or a pull; the screen keeps what it has while they load.
@@ -141,7 +162,7 @@ function Progress({ person, versionId }: { person: PersonSummary; versionId: str
   return (
     <View id='policy-progress-page' className='account-page ack-progress'>
       <Summary progress={data} scope={admin ? '全公司' : '本部门'} />
-      <ProgressScreen progress={{ ...data, version }} admin={admin} onRefresh={refresh} />
+      <ProgressScreen progress={{ ...data, version }} admin={admin} initial={initial} onRefresh={refresh} />
     </View>
   )
 }
@@ -149,5 +170,6 @@ function Progress({ person, versionId }: { person: PersonSummary; versionId: str
 export default function PolicyProgressPage() {
   const router = useRouter()
   const versionId = typeof router.params.versionId === 'string' && router.params.versionId ? router.params.versionId : undefined
-  return <SessionGate roles={['head', 'admin']}>{(person) => <Progress person={person} versionId={versionId} />}</SessionGate>
+  const initial: Initial = { departmentId: param(router.params.departmentId), filter: param(router.params.filter) }
+  return <SessionGate roles={['head', 'admin']}>{(person) => <Progress person={person} versionId={versionId} initial={initial} />}</SessionGate>
 }

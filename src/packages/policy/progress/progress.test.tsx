@@ -13,8 +13,8 @@ const rows = [
   ackStatusRow({ personId: 'p-sun', personName: '孙七' }),
 ]
 
-function open(person: PersonSummary, handlers: Record<string, Handler> = {}) {
-  routeTo(Taro.useRouter, '/packages/policy/progress/index', {})
+function open(person: PersonSummary, handlers: Record<string, Handler> = {}, params: Record<string, string> = {}) {
+  routeTo(Taro.useRouter, '/packages/policy/progress/index', params)
   return installBackend({
     'session.whoami': () => ok({ status: 'bound', person, policyToAcknowledge: null }),
     'policy.ackProgress': () => ok(ackProgress()),
@@ -114,5 +114,23 @@ describe('policy acknowledgement progress', () => {
     open(employee)
     render(<PolicyProgressPage />)
     await waitFor(() => byId('forbidden-screen'))
+  })
+
+  it('opens on the department and filter it was opened with', async () => {
+    const backend = open(admin, {}, { versionId: 'policy-v2', departmentId: 'd-sales', filter: 'pending' })
+    render(<PolicyProgressPage />)
+    await waitFor(() => byId('ack-person-p-zhang'))
+    expect(backend.callsTo('policy.listAckStatus').map((call) => call.payload)).toEqual([{ page: 1, pageSize: 20, versionId: 'policy-v2', filter: 'pending', departmentId: 'd-sales' }])
+    expect(byId('ack-dept-d-sales').className).toContain('active')
+    expect(byId('ack-filter-pending').className).toContain('active')
+    fireEvent.click(byId('ack-dept-clear'))
+    await waitFor(() => expect(backend.callsTo('policy.listAckStatus').at(-1)?.payload).toEqual({ page: 1, pageSize: 20, versionId: 'policy-v2', filter: 'pending' }))
+  })
+
+  it('ignores a department for heads, whose list is their own already', async () => {
+    const backend = open(head, {}, { departmentId: 'd-admin', filter: 'overdue' })
+    render(<PolicyProgressPage />)
+    await waitFor(() => byId('ack-person-p-zhang'))
+    expect(backend.callsTo('policy.listAckStatus')[0]?.payload).toEqual({ page: 1, pageSize: 20, versionId: 'policy-v2', filter: 'overdue' })
   })
 })

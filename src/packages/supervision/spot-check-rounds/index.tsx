@@ -11,6 +11,7 @@ import { Watermark } from '@/components/watermark'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
 import { SearchField } from '@/components/record/search-field'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useListPullDown } from '@/hooks/use-list-pull-down'
@@ -69,9 +70,30 @@ function emptyText(tab: RoundsTab, keyword: string): { title: string; descriptio
   return { title: tab === 'toScore' ? '没有等你评分的抽查' : '暂无抽查记录' }
 }
 
-function Rounds({ role, initialTab }: { role: Role; initialTab: RoundsTab }) {
-  const [tab, setTab] = useState<RoundsTab>(initialTab)
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+interface Initial {
+  tab: RoundsTab
+  roundMonth?: string
+  departmentId?: string
+}
+
+function monthLabel(month: string): string {
+  const [year, m] = month.split('-')
+  return `${year}年${Number(m)}月`
+}
+
+/** Opened from a figure, the results start on the checks of `roundMonth`'s rounds and (admins) `departmentId`. */
+function Rounds({ role, initial }: { role: Role; initial: Initial }) {
+  const [tab, setTab] = useState<RoundsTab>(initial.tab)
   const [status, setStatus] = useState<SpotCheckStatus | ''>('')
+  const [roundMonth, setRoundMonth] = useState(initial.roundMonth && MONTH.test(initial.roundMonth) ? initial.roundMonth : undefined)
+  // Heads' results are their own department's already.
+  const [departmentId, setDepartmentId] = useState(role === 'admin' ? initial.departmentId : undefined)
+  const departmentName = useDepartmentName(departmentId)
+  const results = tab === 'results'
+  const resultMonth = results ? roundMonth : undefined
+  const resultDepartment = results ? departmentId : undefined
   const search = useSearchKeyword()
   const { keyword } = search
   const scope: SpotCheckScope = tab === 'toScore' ? 'toScore' : role === 'admin' ? 'all' : 'department'
@@ -82,12 +104,12 @@ function Rounds({ role, initialTab }: { role: Role; initialTab: RoundsTab }) {
         const result = await listRounds({ page, pageSize })
         return { items: result.items.map((round) => ({ kind: 'round', round })), total: result.total }
       }
-      const result = await listSpotChecks({ scope, page, pageSize, keyword, ...(tab === 'results' && status ? { status } : {}) })
+      const result = await listSpotChecks({ scope, page, pageSize, keyword, ...(results && status ? { status } : {}), roundMonth: resultMonth, departmentId: resultDepartment })
       return { items: result.items.map((check) => ({ kind: 'check', check })), total: result.total }
     },
-    [tab, scope, status, keyword],
+    [tab, scope, status, keyword, results, resultMonth, resultDepartment],
   )
-  const key = useMemo(() => JSON.stringify([tab, status, keyword]), [tab, status, keyword])
+  const key = useMemo(() => JSON.stringify([tab, status, keyword, resultMonth, resultDepartment]), [tab, status, keyword, resultMonth, resultDepartment])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
   // Back from a check just scored: it must leave 待我评分.
@@ -99,7 +121,16 @@ function Rounds({ role, initialTab }: { role: Role; initialTab: RoundsTab }) {
     <View className='account-page spot-rounds'>
       {tab === 'rounds' ? null : <Watermark />}
       <FilterChips id='spot-tabs' options={tabOptions(role)} selected={tab} onSelect={setTab} />
-      {tab === 'results' ? <FilterChips id='spot-status' options={statusOptions} selected={status} onSelect={setStatus} /> : null}
+      {results ? <FilterChips id='spot-status' options={statusOptions} selected={status} onSelect={setStatus} /> : null}
+      {results ? (
+        <ActiveFilters
+          id='spot-active'
+          filters={[
+            roundMonth ? { key: 'month', label: '批次月份', value: monthLabel(roundMonth), onClear: () => setRoundMonth(undefined) } : null,
+            departmentId ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null,
+          ]}
+        />
+      ) : null}
       {tab === 'rounds' ? (
         <View className='spot-rounds__start'>
           <Button id='rounds-start' type='primary' fill='outline' block onClick={() => void Taro.navigateTo({ url: spotCheckPages.start })}>
@@ -136,6 +167,7 @@ function isTab(value: unknown): value is RoundsTab {
 
 export default function SpotCheckRoundsPage() {
   const router = useRouter()
-  const initialTab: RoundsTab = isTab(router.params.tab) ? router.params.tab : 'rounds'
-  return <SessionGate roles={['head', 'admin']}>{(person) => <Rounds role={person.role} initialTab={initialTab} />}</SessionGate>
+  const { params } = router
+  const initial: Initial = { tab: isTab(params.tab) ? params.tab : 'rounds', roundMonth: param(params.roundMonth), departmentId: param(params.departmentId) }
+  return <SessionGate roles={['head', 'admin']}>{(person) => <Rounds role={person.role} initial={initial} />}</SessionGate>
 }

@@ -84,4 +84,29 @@ describe('spot-check rounds', () => {
     render(<SpotCheckRoundsPage />)
     await waitFor(() => expect(byId('spot-list-empty').textContent).toContain('没有等你评分的抽查'))
   })
+
+  it('opens an admin on the results of a month’s rounds in one department, each filter shown and cleared by a tap', async () => {
+    const calls = open(admin, { tab: 'results', roundMonth: '2026-03', departmentId: 'd-sales' }, {
+      'roster.listDepartments': () => ok({ items: [{ id: 'd-sales', name: '销售部', headId: null, headName: null, staffCount: 3 }] }),
+    })
+    await shows()
+    expect(calls.callsTo('spotCheck.list')[0]?.payload).toEqual({ scope: 'all', page: 1, pageSize: 20, departmentId: 'd-sales', roundMonth: '2026-03' })
+    expect(byId('spot-active-month').textContent).toBe('批次月份：2026年3月 ×')
+    await waitFor(() => expect(byId('spot-active-department').textContent).toBe('部门：销售部 ×'))
+    fireEvent.click(byId('spot-active-department'))
+    await waitFor(() => expect(calls.callsTo('spotCheck.list').at(-1)?.payload).toEqual({ scope: 'all', page: 1, pageSize: 20, roundMonth: '2026-03' }))
+    fireEvent.click(byId('spot-active-month'))
+    await waitFor(() => expect(calls.callsTo('spotCheck.list').at(-1)?.payload).toEqual({ scope: 'all', page: 1, pageSize: 20 }))
+    expect(shown('spot-active')).toBe(false)
+  })
+
+  it('opens a head on their department’s results of a month; other tabs ignore the month', async () => {
+    const calls = open(head, { tab: 'results', roundMonth: '2026-03', departmentId: 'd-other' })
+    await shows()
+    expect(calls.callsTo('spotCheck.list')[0]?.payload).toEqual({ scope: 'department', page: 1, pageSize: 20, roundMonth: '2026-03' })
+    expect(shown('spot-active-department')).toBe(false)
+    fireEvent.click(byId('spot-tabs-toScore'))
+    await waitFor(() => expect(calls.callsTo('spotCheck.list').at(-1)?.payload).toEqual({ scope: 'toScore', page: 1, pageSize: 20 }))
+    expect(shown('spot-active')).toBe(false)
+  })
 })

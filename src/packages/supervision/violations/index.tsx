@@ -13,6 +13,7 @@ import { useSearchKeyword } from '@/hooks/use-search-keyword'
 import { FilterChips } from '@/components/record/filter-chips'
 import { ListFooter } from '@/components/record/list-footer'
 import { SearchField } from '@/components/record/search-field'
+import { ActiveFilters, param, useDepartmentName } from '@/components/record/active-filters'
 import { Watermark } from '@/components/watermark'
 import { ViolationStatusTag } from '../violation-parts/status-tag'
 import { PointsText } from '../violation-parts/points'
@@ -65,10 +66,25 @@ function isScope(value: unknown): value is ViolationScope {
   return typeof value === 'string' && (violationScopes as readonly string[]).includes(value)
 }
 
-function Violations({ role, initialScope }: { role: Role; initialScope?: ViolationScope }) {
+function isStatus(value: string | undefined): value is ViolationStatus {
+  return (violationStatuses as readonly string[]).includes(value ?? '')
+}
+
+interface Initial {
+  scope?: ViolationScope
+  status?: string
+  departmentId?: string
+}
+
+/** Opened from a figure, the list starts on `scope`, `status` and (admins) `departmentId`. */
+function Violations({ role, initial }: { role: Role; initial: Initial }) {
   const scopes = scopesFor(role)
-  const [scope, setScope] = useState<ViolationScope>(scopes.some((s) => s.value === initialScope) ? (initialScope as ViolationScope) : scopes[0].value)
-  const [status, setStatus] = useState<ViolationStatus | ''>('')
+  const [scope, setScope] = useState<ViolationScope>(scopes.some((s) => s.value === initial.scope) ? (initial.scope as ViolationScope) : scopes[0].value)
+  const [status, setStatus] = useState<ViolationStatus | ''>(isStatus(initial.status) ? initial.status : '')
+  // Heads see their own department whatever is asked; admins may narrow any list but their own.
+  const [departmentId, setDepartmentId] = useState(role === 'admin' ? initial.departmentId : undefined)
+  const departmentName = useDepartmentName(departmentId)
+  const effectiveDepartment = scope === 'mine' ? undefined : departmentId
   const search = useSearchKeyword()
   const { keyword } = search
   // Appeals are one status already; one's own list needs no name search.
@@ -78,10 +94,11 @@ function Violations({ role, initialScope }: { role: Role; initialScope?: Violati
   const effectiveKeyword = searchShown ? keyword : ''
 
   const fetchPage = useCallback(
-    (page: number, pageSize: number) => listViolations({ scope, page, pageSize, status: effectiveStatus || undefined, keyword: effectiveKeyword }),
-    [scope, effectiveStatus, effectiveKeyword],
+    (page: number, pageSize: number) =>
+      listViolations({ scope, page, pageSize, status: effectiveStatus || undefined, keyword: effectiveKeyword, departmentId: effectiveDepartment }),
+    [scope, effectiveStatus, effectiveKeyword, effectiveDepartment],
   )
-  const key = useMemo(() => JSON.stringify([scope, effectiveStatus, effectiveKeyword]), [scope, effectiveStatus, effectiveKeyword])
+  const key = useMemo(() => JSON.stringify([scope, effectiveStatus, effectiveKeyword, effectiveDepartment]), [scope, effectiveStatus, effectiveKeyword, effectiveDepartment])
   const list = usePagedList(key, fetchPage, PAGE_SIZE)
   useReachBottom(() => list.loadMore())
   // Back from a record just appealed or decided: the row must say so.
@@ -93,6 +110,10 @@ function Violations({ role, initialScope }: { role: Role; initialScope?: Violati
       <Watermark />
       {scopes.length > 1 ? <FilterChips id='violations-scope' options={scopes} selected={scope} onSelect={setScope} /> : null}
       {filtersShown ? <FilterChips id='violations-status' options={statusOptions} selected={status} onSelect={setStatus} /> : null}
+      <ActiveFilters
+        id='violations-active'
+        filters={[effectiveDepartment ? { key: 'department', label: '部门', value: departmentName, onClear: () => setDepartmentId(undefined) } : null]}
+      />
       {searchShown ? <SearchField className='violation-list__search' id='violations-search' placeholder='搜索姓名' search={search} /> : null}
       {role === 'employee' ? null : (
         <View className='violation-list__record'>
@@ -107,7 +128,7 @@ function Violations({ role, initialScope }: { role: Role; initialScope?: Violati
       ) : list.status === 'error' ? (
         <ErrorState id='violations-error' message={list.error ?? ''} onRetry={list.reload} />
       ) : list.items.length === 0 ? (
-        <EmptyState id='violations-empty' title={emptyTitle(scope, Boolean(effectiveStatus || effectiveKeyword))} />
+        <EmptyState id='violations-empty' title={emptyTitle(scope, Boolean(effectiveStatus || effectiveKeyword || effectiveDepartment))} />
       ) : (
         <View className='account-list' id='violations-list'>
           <Text className='account-list__total' id='violations-total'>
@@ -124,7 +145,7 @@ function Violations({ role, initialScope }: { role: Role; initialScope?: Violati
 }
 
 export default function ViolationListPage() {
-  const router = useRouter()
-  const initialScope = isScope(router.params.scope) ? router.params.scope : undefined
-  return <SessionGate>{(person) => <Violations role={person.role} initialScope={initialScope} />}</SessionGate>
+  const { params } = useRouter()
+  const initial: Initial = { scope: isScope(params.scope) ? params.scope : undefined, status: param(params.status), departmentId: param(params.departmentId) }
+  return <SessionGate>{(person) => <Violations role={person.role} initial={initial} />}</SessionGate>
 }

@@ -103,4 +103,32 @@ describe('violation lists', () => {
     await waitFor(() => byId('violations-empty'))
     expect(byId('violations-empty').textContent).toContain('你没有违规记录')
   })
+
+  it('opens on the scope, status and department it was opened with, and clears the department', async () => {
+    const calls = open(admin, { 'roster.listDepartments': () => ok({ items: [{ id: 'd-east', name: '华东销售部', headId: null, headName: null, staffCount: 3 }] }) }, { scope: 'all', status: 'appealed', departmentId: 'd-east' })
+    render(<ViolationListPage />)
+    await waitFor(() => byId('violations-list'))
+    expect(payloads(calls)).toEqual([{ scope: 'all', page: 1, pageSize: 20, status: 'appealed', departmentId: 'd-east' }])
+    expect(byId('violations-status-appealed').className).toContain('active')
+    await waitFor(() => expect(byId('violations-active-department').textContent).toBe('部门：华东销售部 ×'))
+    fireEvent.click(byId('violations-active-department'))
+    await waitFor(() => expect(payloads(calls).at(-1)).toEqual({ scope: 'all', page: 1, pageSize: 20, status: 'appealed' }))
+    expect(shown('violations-active')).toBe(false)
+  })
+
+  it('opens a head on their department’s appeals; a department asked for is theirs anyway', async () => {
+    const calls = open(head, {}, { scope: 'department', status: 'appealed', departmentId: 'd-other' })
+    render(<ViolationListPage />)
+    await waitFor(() => byId('violations-list'))
+    expect(payloads(calls)).toEqual([{ scope: 'department', page: 1, pageSize: 20, status: 'appealed' }])
+    expect(shown('violations-active')).toBe(false)
+  })
+
+  it('narrows an admin’s appeals to a department', async () => {
+    const calls = open(admin, { 'roster.listDepartments': () => ok({ items: [] }) }, { scope: 'appeals', departmentId: 'd-east' })
+    render(<ViolationListPage />)
+    await waitFor(() => byId('violations-list'))
+    expect(payloads(calls)).toEqual([{ scope: 'appeals', page: 1, pageSize: 20, departmentId: 'd-east' }])
+    expect(byId('violations-active-department').textContent).toBe('部门：指定部门 ×')
+  })
 })

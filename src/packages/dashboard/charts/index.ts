@@ -1,0 +1,6 @@
+export { BarChart, type BarChartProps } from './bar-chart'
+export { PieChart, shareText, type PieChartProps } from './pie-chart'
+export { LineChart, type LineChartProps } from './line-chart'
+export { ChartCanvas, type ChartCanvasProps, type BridgeStatus } from './canvas-bridge'
+export type { BarDatum, PieDatum, LineDatum, ChartPoint, ChartScene } from './types'
+export { CHART_COLORS } from './types'

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '逾期未确认',
+  enablePullDownRefresh: true,
+})
