@@ -1,6 +1,22 @@
-import type { AssessmentResult, AssessmentRun, AssessmentRunOverview, GradeDistribution, MyAssessment, ResultRow } from '@contract'
+import type { AssessmentResult, AssessmentRun, AssessmentRunOverview, Evidence, GradeDistribution, MyAssessment, ResultRow } from '@contract'
 
 export const GRADES = ['优秀', '良好', '合格', '不合格']
+
+/** A month with no evidence at all: nothing due, nothing done, nothing recorded, the policy not acknowledged. */
+export function noEvidence(): Evidence {
+  return {
+    notices: { due: 0, onTime: 0 },
+    followUps: { due: 0, onTime: 0, late: 0, overdue: 0 },
+    spotChecks: { count: 0, repliesWithin: 0, repliesObserved: 0, rubricAverage: null },
+    importedReply: null,
+    feedback: { count: 0, satisfactionAverage: null, complaints: 0 },
+    selfCheckDone: false,
+    archiveConfirmed: false,
+    policyAcknowledged: false,
+    tasks: { due: 0, onTime: 0 },
+    violations: { count: 0, points: 0, confidentiality: 0 },
+  }
+}
 
 /** A published October result for the employee double (张三), 86.5 良好, with one insufficient indicator. */
 export function result(overrides: Partial<AssessmentResult> = {}): AssessmentResult {

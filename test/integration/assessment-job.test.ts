@@ -12,6 +12,7 @@ import { loadRun, type ResultDoc, type RunDoc } from '../../cloudfunctions/src/r
 import type { PersonDoc } from '../../cloudfunctions/src/repos/people'
 import { resetDemoCompany } from '../../scripts/local-cloud/seed'
 import { startLocalCloud as startRuntime, type LocalCloud } from '../../scripts/local-cloud/server'
+import { noEvidence } from '../doubles/assessment'
 import { cast, openidOf } from '../support/company'
 import { connectSdk } from '../support/local-cloud'
 import { useScenario } from '../support/scenario'
@@ -22,18 +23,8 @@ const OCTOBER = '2026-10'
 const NOVEMBER = '2026-11'
 const STAFF = 33
 
-const nobody: Evidence = {
-  notices: { due: 0, onTime: 0 },
-  followUps: { due: 0, onTime: 0, late: 0, overdue: 0 },
-  spotChecks: { count: 0, repliesWithin: 0, repliesObserved: 0, rubricAverage: null },
-  importedReply: null,
-  feedback: { count: 0, satisfactionAverage: null, complaints: 0 },
-  selfCheckDone: false,
-  archiveConfirmed: false,
-  policyAcknowledged: true,
-  tasks: { due: 0, onTime: 0 },
-  violations: { count: 0, points: 0, confidentiality: 0 },
-}
+/** No records in the month; the policy in force acknowledged, as everyone seeded has. */
+const nobody: Evidence = { ...noEvidence(), policyAcknowledged: true }
 
 /** What 李娜's October records below add up to. */
 const linaOctober: Evidence = {

@@ -1,24 +1,9 @@
 import { defaultAssessmentRules, evidenceSchema, scoreSchema, type AssessmentRules, type Evidence, type IndicatorKey } from '../../../../types/contract'
+import { noEvidence } from '../../../../test/doubles/assessment'
 import { gradeFor, roundScore, scoreMonth } from './score'
 
-/** A month with no evidence at all: nothing due, nothing done, nothing recorded. */
-function nothing(): Evidence {
-  return {
-    notices: { due: 0, onTime: 0 },
-    followUps: { due: 0, onTime: 0, late: 0, overdue: 0 },
-    spotChecks: { count: 0, repliesWithin: 0, repliesObserved: 0, rubricAverage: null },
-    importedReply: null,
-    feedback: { count: 0, satisfactionAverage: null, complaints: 0 },
-    selfCheckDone: false,
-    archiveConfirmed: false,
-    policyAcknowledged: false,
-    tasks: { due: 0, onTime: 0 },
-    violations: { count: 0, points: 0, confidentiality: 0 },
-  }
-}
-
 function month(overrides: Partial<Evidence>): Evidence {
-  return evidenceSchema.parse({ ...nothing(), ...overrides })
+  return evidenceSchema.parse({ ...noEvidence(), ...overrides })
 }
 
 /** A flawless month: every indicator at 100 with enough evidence. */
@@ -124,7 +109,7 @@ describe('回复及时率', () => {
       insufficient: true,
       explanation: '本月证据不足（仅1条），按中性分80计',
     })
-    expect(indicatorOf(nothing(), 'replyTimeliness')).toMatchObject({ score: 80, insufficient: true, explanation: '本月证据不足（0条），按中性分80计' })
+    expect(indicatorOf(noEvidence(), 'replyTimeliness')).toMatchObject({ score: 80, insufficient: true, explanation: '本月证据不足（0条），按中性分80计' })
   })
 
   it('is sufficient exactly at the minimum evidence', () => {
@@ -317,7 +302,7 @@ describe('the month', () => {
 
   it('scores an empty month at the neutral score on the three counted indicators', () => {
     // 0.3 × 80 + 0.3 × 80 + 0.2 × 25 (only 无保密类违规) + 0.2 × 80 = 69
-    const score = scoreMonth(nothing(), defaultAssessmentRules)
+    const score = scoreMonth(noEvidence(), defaultAssessmentRules)
     expect(score.indicators.map((i) => [i.key, i.score, i.insufficient])).toEqual([
       ['replyTimeliness', 80, true],
       ['communicationQuality', 80, true],
@@ -415,7 +400,7 @@ describe('the month', () => {
   })
 
   it('keeps the scores of the neutral rule configurable', () => {
-    const score = scoreMonth(nothing(), rules({ neutralScore: 72.5 }))
+    const score = scoreMonth(noEvidence(), rules({ neutralScore: 72.5 }))
     expect(score.indicators.map((i) => i.score)).toEqual([72.5, 72.5, 25, 72.5])
     expect(score.indicators[0]?.explanation).toBe('本月证据不足（0条），按中性分72.5计')
     // 0.3 × 72.5 + 0.3 × 72.5 + 0.2 × 25 + 0.2 × 72.5 = 63
